@@ -1,0 +1,40 @@
+/**
+ * Types shared by the page and the kernel worker. Types only: no code.
+ *
+ * Outputs are nbformat 4 output objects, end to end: the kernel makes them,
+ * the store keeps them, the .ipynb export writes them as they are.
+ */
+
+export type MimeBundle = Record<string, unknown> & { "text/plain"?: string };
+
+export type StreamOutput = { output_type: "stream"; name: "stdout" | "stderr"; text: string };
+export type ExecuteResultOutput = {
+  output_type: "execute_result";
+  execution_count: number | null;
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+};
+export type DisplayDataOutput = {
+  output_type: "display_data";
+  data: MimeBundle;
+  metadata: Record<string, unknown>;
+};
+export type ErrorOutput = { output_type: "error"; ename: string; evalue: string; traceback: string[] };
+export type Output = StreamOutput | ExecuteResultOutput | DisplayDataOutput | ErrorOutput;
+
+/** Messages from the page to the worker. */
+export type ToWorker =
+  | { op: "execute"; runId: string; cellId: string; code: string }
+  | { op: "interrupt" }
+  | { op: "reset" };
+
+/** Messages from the worker to the page. */
+export type FromWorker =
+  | { op: "ready" }
+  | { op: "status"; state: "busy" | "idle" }
+  | { op: "output"; runId: string; output: Output }
+  | { op: "progress"; runId: string; done: number; total: number }
+  | { op: "done"; runId: string; executionCount: number; ok: boolean };
+
+/** The payload of one message kind: `Payload<FromWorker, "output">`. */
+export type Payload<M extends { op: string }, K extends M["op"]> = Omit<Extract<M, { op: K }>, "op">;
