@@ -1,0 +1,500 @@
+/**
+ * numpy's legacy `np.random.RandomState`, draw for draw: MT19937 seeded with
+ * `init_genrand` (int seed) or `init_by_array` (sequence seed), 53-bit
+ * doubles from two 32-bit words, the polar Box-Muller gaussian with its
+ * one-value cache, and `randint` by masked rejection sampling.
+ *
+ * The generator state is a plain object owned by the caller (one per kernel
+ * session); nothing here is module-global. Outputs are C-order NDArrays
+ * (float64, or int64 for `randint`), or plain numbers when numpy returns a
+ * Python scalar (`size=None` with scalar parameters).
+ */
+import { NdError } from "./errors.ts";
+import { NDArray, type Shape, allocate, shapeSize, shapeText } from "./ndarray.ts";
+
+const N = 624;
+const M = 397;
+
+/** MT19937 state plus the legacy gaussian cache (`has_gauss`/`gauss` of numpy's `aug_bitgen_t`). */
+export interface RandomState {
+  readonly mt: Uint32Array;
+  pos: number;
+  hasGauss: boolean;
+  gauss: number;
+}
+
+/** An int seed in [0, 2**32-1], a 1-d sequence of such ints, or null (seed from the clock). */
+export type SeedValue = number | bigint | readonly (number | bigint)[] | null;
+
+/** A distribution parameter: a Python number or an array broadcast against the others. */
+export type Param = number | NDArray;
+
+const seedRangeError = () => new NdError("ValueError", "Seed must be between 0 and 2**32 - 1");
+
+function seedWord(v: number | bigint): number {
+  if (typeof v === "bigint") {
+    if (v < 0n || v > 0xffffffffn) throw seedRangeError();
+    return Number(v);
+  }
+  if (!Number.isInteger(v)) {
+    throw new NdError(
+      "TypeError",
+      "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'",
+    );
+  }
+  if (v < 0 || v > 0xffffffff) throw seedRangeError();
+  return v;
+}
+
+/** MT19937 `init_genrand`, numpy's `mt19937_seed`. */
+function initGenrand(mt: Uint32Array, s: number): void {
+  mt[0] = s >>> 0;
+  for (let i = 1; i < N; i++) {
+    const prev = mt[i - 1] ?? 0;
+    const x = (prev ^ (prev >>> 30)) >>> 0;
+    // 1812433253 * x overflows 2**53; split the multiplier into 16-bit halves.
+    mt[i] = (((((x & 0xffff0000) >>> 16) * 1812433253) << 16) + (x & 0x0000ffff) * 1812433253 + i) >>> 0;
+  }
+}
+
+function mul32(a: number, b: number): number {
+  return Math.imul(a, b) >>> 0;
+}
+
+/** MT19937 `init_by_array`, numpy's `mt19937_init_by_array`. */
+function initByArray(mt: Uint32Array, key: readonly number[]): void {
+  initGenrand(mt, 19650218);
+  let i = 1;
+  let j = 0;
+  const len = key.length;
+  for (let k = N > len ? N : len; k > 0; k--) {
+    const prev = mt[i - 1] ?? 0;
+    mt[i] = (((mt[i] ?? 0) ^ mul32(prev ^ (prev >>> 30), 1664525)) + (key[j] ?? 0) + j) >>> 0;
+    i++;
+    j++;
+    if (i >= N) {
+      mt[0] = mt[N - 1] ?? 0;
+      i = 1;
+    }
+    if (j >= len) j = 0;
+  }
+  for (let k = N - 1; k > 0; k--) {
+    const prev = mt[i - 1] ?? 0;
+    mt[i] = (((mt[i] ?? 0) ^ mul32(prev ^ (prev >>> 30), 1566083941)) - i) >>> 0;
+    i++;
+    if (i >= N) {
+      mt[0] = mt[N - 1] ?? 0;
+      i = 1;
+    }
+  }
+  mt[0] = 0x80000000;
+}
+
+/** Entropy for an unseeded generator: crypto when the runtime has it, else the clock. */
+function entropyWords(): number[] {
+  const words = new Uint32Array(4);
+  const c = globalThis.crypto;
+  if (c !== undefined && typeof c.getRandomValues === "function") {
+    c.getRandomValues(words);
+  } else {
+    const t = Date.now();
+    words[0] = t >>> 0;
+    words[1] = Math.floor(t / 2 ** 32) >>> 0;
+    words[2] = Math.floor((globalThis.performance?.now() ?? 0) * 1000) >>> 0;
+  }
+  return Array.from(words);
+}
+
+/** `np.random.seed(seed)`: reseeds in place and clears the cached gaussian. */
+export function seedState(state: RandomState, seed: SeedValue): void {
+  if (seed === null) {
+    initByArray(state.mt, entropyWords());
+  } else if (typeof seed === "number" || typeof seed === "bigint") {
+    initGenrand(state.mt, seedWord(seed));
+  } else {
+    if (seed.length === 0) throw new NdError("ValueError", "Seed must be non-empty");
+    initByArray(state.mt, seed.map(seedWord));
+  }
+  state.pos = N;
+  state.hasGauss = false;
+  state.gauss = 0;
+}
+
+/** A new `RandomState(seed)`; without a seed it is seeded from the clock/entropy, as numpy does. */
+export function createRandomState(seed: SeedValue = null): RandomState {
+  const state: RandomState = { mt: new Uint32Array(N), pos: N, hasGauss: false, gauss: 0 };
+  seedState(state, seed);
+  return state;
+}
+
+function generate(mt: Uint32Array): void {
+  let kk = 0;
+  for (; kk < N - M; kk++) {
+    const y = ((mt[kk] ?? 0) & 0x80000000) | ((mt[kk + 1] ?? 0) & 0x7fffffff);
+    mt[kk] = (mt[kk + M] ?? 0) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+  }
+  for (; kk < N - 1; kk++) {
+    const y = ((mt[kk] ?? 0) & 0x80000000) | ((mt[kk + 1] ?? 0) & 0x7fffffff);
+    mt[kk] = (mt[kk + (M - N)] ?? 0) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+  }
+  const y = ((mt[N - 1] ?? 0) & 0x80000000) | ((mt[0] ?? 0) & 0x7fffffff);
+  mt[N - 1] = (mt[M - 1] ?? 0) ^ (y >>> 1) ^ (y & 1 ? 0x9908b0df : 0);
+}
+
+/** One tempered 32-bit word (`mt19937_next32`). */
+export function nextUint32(state: RandomState): number {
+  if (state.pos >= N) {
+    generate(state.mt);
+    state.pos = 0;
+  }
+  let y = state.mt[state.pos++] ?? 0;
+  y ^= y >>> 11;
+  y ^= (y << 7) & 0x9d2c5680;
+  y ^= (y << 15) & 0xefc60000;
+  y ^= y >>> 18;
+  return y >>> 0;
+}
+
+/** One 64-bit word, high half drawn first (`mt19937_next64`). */
+export function nextUint64(state: RandomState): bigint {
+  const hi = nextUint32(state);
+  const lo = nextUint32(state);
+  return (BigInt(hi) << 32n) | BigInt(lo);
+}
+
+/** A double in [0, 1) with 53 random bits (`mt19937_next_double`). */
+export function nextDouble(state: RandomState): number {
+  const a = nextUint32(state) >>> 5;
+  const b = nextUint32(state) >>> 6;
+  return (a * 67108864 + b) / 9007199254740992;
+}
+
+/** numpy's `legacy_gauss`: polar Box-Muller returning `f*x2` and caching `f*x1`. */
+export function nextGauss(state: RandomState): number {
+  if (state.hasGauss) {
+    const g = state.gauss;
+    state.hasGauss = false;
+    state.gauss = 0;
+    return g;
+  }
+  let x1: number;
+  let x2: number;
+  let r2: number;
+  do {
+    x1 = 2 * nextDouble(state) - 1;
+    x2 = 2 * nextDouble(state) - 1;
+    r2 = x1 * x1 + x2 * x2;
+  } while (r2 >= 1 || r2 === 0);
+  const f = Math.sqrt((-2 * Math.log(r2)) / r2);
+  state.gauss = f * x1;
+  state.hasGauss = true;
+  return f * x2;
+}
+
+function fillFloat(size: Shape, draw: () => number): NDArray {
+  const data = allocate("float64", size);
+  for (let i = 0; i < data.length; i++) data[i] = draw();
+  return NDArray.fromData("float64", data, size);
+}
+
+/** `random_sample(size)` / `random(size)`: uniform [0, 1); a float when `size` is null. */
+export function randomSample(state: RandomState, size: Shape | null): number | NDArray {
+  if (size === null) return nextDouble(state);
+  return fillFloat(size, () => nextDouble(state));
+}
+
+/** `rand(d0, d1, ...)`: shape `dims`; a float when no dims are given. */
+export function rand(state: RandomState, dims: readonly number[]): number | NDArray {
+  return randomSample(state, dims.length === 0 ? null : dims);
+}
+
+/** `standard_normal(size)`: N(0, 1) draws; a float when `size` is null. */
+export function standardNormal(state: RandomState, size: Shape | null): number | NDArray {
+  if (size === null) return nextGauss(state);
+  return fillFloat(size, () => nextGauss(state));
+}
+
+/** `randn(d0, d1, ...)`: shape `dims` of N(0, 1); a float when no dims are given. */
+export function randn(state: RandomState, dims: readonly number[]): number | NDArray {
+  return standardNormal(state, dims.length === 0 ? null : dims);
+}
+
+// ---- parameter broadcasting (numpy's `cont` for 2-parameter distributions) ----
+
+interface Flat {
+  readonly shape: Shape;
+  readonly get: (outIndex: readonly number[]) => number;
+}
+
+function paramShape(p: Param): Shape {
+  return typeof p === "number" ? [] : p.shape;
+}
+
+function broadcastShapes(shapes: readonly Shape[], mismatch: (a: number, b: number) => NdError): number[] {
+  const nd = Math.max(0, ...shapes.map((s) => s.length));
+  const out = new Array<number>(nd).fill(1);
+  const owner = new Array<number>(nd).fill(-1);
+  shapes.forEach((s, argIndex) => {
+    for (let i = 0; i < s.length; i++) {
+      const ax = nd - s.length + i;
+      const d = s[i] ?? 1;
+      const cur = out[ax] ?? 1;
+      if (d === cur || d === 1) continue;
+      if (cur === 1) {
+        out[ax] = d;
+        owner[ax] = argIndex;
+      } else {
+        throw mismatch(owner[ax] ?? 0, argIndex);
+      }
+    }
+  });
+  return out;
+}
+
+function paramReader(p: Param, outNd: number): Flat {
+  if (typeof p === "number") return { shape: [], get: () => p };
+  const shape = p.shape;
+  const lead = outNd - shape.length;
+  return {
+    shape,
+    get: (idx) => {
+      let pos = p.offset;
+      for (let i = 0; i < shape.length; i++) {
+        if ((shape[i] ?? 1) !== 1) pos += (idx[lead + i] ?? 0) * (p.strides[i] ?? 0);
+      }
+      return p.data[pos] ?? 0;
+    },
+  };
+}
+
+/** Iterates `outShape` in C order calling `fn(index)`. */
+function forEachIndex(outShape: Shape, fn: (idx: readonly number[], k: number) => void): void {
+  const n = shapeSize(outShape);
+  const idx = new Array<number>(outShape.length).fill(0);
+  for (let k = 0; k < n; k++) {
+    fn(idx, k);
+    for (let ax = outShape.length - 1; ax >= 0; ax--) {
+      const v = (idx[ax] ?? 0) + 1;
+      if (v < (outShape[ax] ?? 0)) {
+        idx[ax] = v;
+        break;
+      }
+      idx[ax] = 0;
+    }
+  }
+}
+
+/**
+ * numpy's `cont(...)` for two parameters: the output shape is `size` (which the
+ * broadcast parameters must fit) or the broadcast shape of the parameters.
+ */
+function cont2(
+  a: Param,
+  b: Param,
+  size: Shape | null,
+  draw: (a: number, b: number) => number,
+  mismatchText: (shapes: readonly Shape[], i: number, j: number) => string,
+): number | NDArray {
+  const shapes = [paramShape(a), paramShape(b)];
+  const scalarParams = shapes.every((s) => s.length === 0);
+  const mismatch = (i: number, j: number) => new NdError("ValueError", mismatchText(shapes, i, j));
+  const bshape = broadcastShapes(shapes, mismatch);
+  if (size === null && scalarParams) {
+    return draw(paramReader(a, 0).get([]), paramReader(b, 0).get([]));
+  }
+  const outShape = size === null ? bshape : [...size];
+  if (size !== null) {
+    const all = broadcastShapes([size, ...shapes], (i, j) =>
+      i === 0 || j === 0
+        ? new NdError(
+            "ValueError",
+            `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeText(size, ", ")} and arg ${j} with shape ${shapeText(shapes[j - 1] ?? [], ", ")}.`,
+          )
+        : mismatch(i - 1, j - 1),
+    );
+    if (all.length !== size.length || all.some((d, i) => d !== size[i])) {
+      throw new NdError(
+        "ValueError",
+        `Output size ${shapeText(size, ", ")} is not compatible with broadcast dimensions of inputs ${shapeText(all, ", ")}.`,
+      );
+    }
+  }
+  const ra = paramReader(a, outShape.length);
+  const rb = paramReader(b, outShape.length);
+  const data = allocate("float64", outShape);
+  forEachIndex(outShape, (idx, k) => {
+    data[k] = draw(ra.get(idx), rb.get(idx));
+  });
+  return NDArray.fromData("float64", data, outShape);
+}
+
+function anyOf(p: Param, test: (v: number) => boolean): boolean {
+  if (typeof p === "number") return test(p);
+  const flat = p.toFlatArray();
+  return flat.some(test);
+}
+
+/** `uniform(low=0.0, high=1.0, size=None)`: `low + (high - low) * U`, parameters broadcast. */
+export function uniform(state: RandomState, low: Param, high: Param, size: Shape | null): number | NDArray {
+  const shapes = [paramShape(low), paramShape(high)];
+  broadcastShapes(
+    [shapes[1] ?? [], shapes[0] ?? []],
+    () =>
+      new NdError(
+        "ValueError",
+        `operands could not be broadcast together with shapes ${shapeText(shapes[1] ?? [])} ${shapeText(shapes[0] ?? [])} `,
+      ),
+  );
+  return cont2(
+    low,
+    high,
+    size,
+    (lo, hi) => {
+      const range = hi - lo;
+      if (!Number.isFinite(range)) throw new NdError("OverflowError", "Range exceeds valid bounds");
+      return lo + range * nextDouble(state);
+    },
+    (s, i, j) =>
+      `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${i} with shape ${shapeText(s[i] ?? [], ", ")} and arg ${j} with shape ${shapeText(s[j] ?? [], ", ")}.`,
+  );
+}
+
+/** `normal(loc=0.0, scale=1.0, size=None)`: `loc + scale * gauss`, parameters broadcast. */
+export function normal(state: RandomState, loc: Param, scale: Param, size: Shape | null): number | NDArray {
+  if (anyOf(scale, (v) => v < 0)) throw new NdError("ValueError", "scale < 0");
+  return cont2(
+    loc,
+    scale,
+    size,
+    (m, s) => m + s * nextGauss(state),
+    (s, i, j) =>
+      `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${i} with shape ${shapeText(s[i] ?? [], ", ")} and arg ${j} with shape ${shapeText(s[j] ?? [], ", ")}.`,
+  );
+}
+
+// ---- randint ----
+
+/** Smallest all-ones bit mask >= rng (numpy's `gen_mask`). */
+function genMask(rng: bigint): bigint {
+  let mask = rng;
+  for (let s = 1n; s <= 32n; s <<= 1n) mask |= mask >> s;
+  return mask;
+}
+
+/**
+ * One draw in [off, off + rng] as numpy's `random_bounded_uint64_fill` with
+ * `use_masked=True`: 32-bit words when rng fits in 32 bits, else 64-bit words
+ * (high word first), rejecting masked values above rng.
+ */
+function boundedDraw(state: RandomState, off: bigint, rng: bigint): bigint {
+  if (rng === 0n) return off;
+  if (rng <= 0xffffffffn) {
+    if (rng === 0xffffffffn) return off + BigInt(nextUint32(state));
+    const r = Number(rng);
+    const mask = Number(genMask(rng));
+    let v: number;
+    do {
+      v = (nextUint32(state) & mask) >>> 0;
+    } while (v > r);
+    return off + BigInt(v);
+  }
+  if (rng === 0xffffffffffffffffn) return BigInt.asIntN(64, off + nextUint64(state));
+  const mask = genMask(rng);
+  let v: bigint;
+  do {
+    v = nextUint64(state) & mask;
+  } while (v > rng);
+  return BigInt.asIntN(64, off + v);
+}
+
+function toBigInt(v: number): bigint {
+  if (!Number.isFinite(v)) {
+    throw new NdError(
+      "OverflowError",
+      `cannot convert float ${v > 0 ? "infinity" : v < 0 ? "-infinity" : "NaN"} to integer`,
+    );
+  }
+  return BigInt(Math.trunc(v));
+}
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+function checkedRange(low: bigint, high: bigint): bigint {
+  const hi = high - 1n;
+  if (low < INT64_MIN) throw new NdError("ValueError", "low is out of bounds for int64");
+  if (hi > INT64_MAX) throw new NdError("ValueError", "high is out of bounds for int64");
+  if (low > hi) throw new NdError("ValueError", low === 0n ? "high <= 0" : "low >= high");
+  return hi - low;
+}
+
+/**
+ * `randint(low, high=None, size=None, dtype=int)` of legacy RandomState, int64
+ * only: integers in [low, high) (or [0, low) when `high` is null). Returns a
+ * number for scalar bounds with `size=None` (numpy returns a Python int), else
+ * an int64 NDArray of `size` or of the broadcast bounds' shape.
+ */
+export function randint(
+  state: RandomState,
+  low: Param,
+  high: Param | null,
+  size: Shape | null,
+): number | NDArray {
+  let lo: Param = low;
+  let hi: Param = high ?? low;
+  if (high === null) lo = 0;
+  if (size !== null && shapeSize(size) === 0) return NDArray.zeros(size, "int64");
+  const loShape = paramShape(lo);
+  const hiShape = paramShape(hi);
+  if (loShape.length === 0 && hiShape.length === 0) {
+    const l = toBigInt(typeof lo === "number" ? lo : (lo.toFlatArray()[0] ?? 0));
+    const h = toBigInt(typeof hi === "number" ? hi : (hi.toFlatArray()[0] ?? 0));
+    const rng = checkedRange(l, h);
+    if (size === null) return Number(boundedDraw(state, l, rng));
+    const data = allocate("int64", size);
+    for (let i = 0; i < data.length; i++) data[i] = Number(boundedDraw(state, l, rng));
+    return NDArray.fromData("int64", data, size);
+  }
+  // numpy's _rand_int64_broadcast: validates all bounds first, then draws one value per element.
+  const shapes = [loShape, hiShape];
+  const bshape = broadcastShapes(
+    size === null ? shapes : [size, ...shapes],
+    () =>
+      new NdError(
+        "ValueError",
+        `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeText(shapes[0] ?? [], ", ")} and arg 1 with shape ${shapeText(shapes[1] ?? [], ", ")}.`,
+      ),
+  );
+  const outShape = size === null ? bshape : [...size];
+  const rl = paramReader(lo, outShape.length);
+  const rh = paramReader(hi, outShape.length);
+  const bounds: [bigint, bigint][] = [];
+  forEachIndex(outShape, (idx) => {
+    const l = toBigInt(rl.get(idx));
+    const h = toBigInt(rh.get(idx));
+    bounds.push([l, checkedRange(l, h)]);
+  });
+  const data = allocate("int64", outShape);
+  bounds.forEach(([l, rng], k) => {
+    data[k] = Number(boundedDraw(state, l, rng));
+  });
+  return NDArray.fromData("int64", data, outShape);
+}
+
+/** numpy's `random_interval(max)`: uniform integer in [0, max] by masked rejection. */
+function randomInterval(state: RandomState, max: number): number {
+  if (max === 0) return 0;
+  return Number(boundedDraw(state, 0n, BigInt(max)));
+}
+
+/** Legacy `shuffle` order: for i = n-1 .. 1, swap i with `random_interval(i)`. Returns the permutation of 0..n-1. */
+export function permutationIndices(state: RandomState, n: number): number[] {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (let i = n - 1; i > 0; i--) {
+    const j = randomInterval(state, i);
+    const t = idx[i] ?? 0;
+    idx[i] = idx[j] ?? 0;
+    idx[j] = t;
+  }
+  return idx;
+}
