@@ -67,7 +67,7 @@ function initByArray(mt: Uint32Array, key: readonly number[]): void {
   let i = 1;
   let j = 0;
   const len = key.length;
-  for (let k = N > len ? N : len; k > 0; k--) {
+  for (let k = Math.max(N, len); k > 0; k--) {
     const prev = mt[i - 1] ?? 0;
     mt[i] = (((mt[i] ?? 0) ^ mul32(prev ^ (prev >>> 30), 1664525)) + (key[j] ?? 0) + j) >>> 0;
     i++;
@@ -441,7 +441,7 @@ export function randint(
   size: Shape | null,
 ): number | NDArray {
   let lo: Param = low;
-  let hi: Param = high ?? low;
+  const hi: Param = high ?? low;
   if (high === null) lo = 0;
   if (size !== null && shapeSize(size) === 0) return NDArray.zeros(size, "int64");
   const loShape = paramShape(lo);
