@@ -41,7 +41,7 @@ export const defaultDragon4: Dragon4Options = {
   expDigits: -1,
 };
 
-const LOG10_2 = 0.30102999566398119521373889472449;
+const LOG10_2 = 0.3010299956639812; // the double nearest numpy's log10_2 literal
 /** numpy's scratch buffer bounds the digits printed when nothing else cuts off. */
 const BUFFER_SIZE = 16384;
 
@@ -302,7 +302,7 @@ export function formatFloatPositional(
   }
   if (o.trim !== "-" && numFractionDigits === 0) body += ".";
   const addDigits = o.unique ? o.minDigits : o.precision;
-  let desiredFractional = addDigits < 0 ? 0 : addDigits;
+  let desiredFractional = Math.max(addDigits, 0);
   if (!o.fractional) desiredFractional = addDigits - numWholeDigits;
   if (o.trim === "0") {
     if (numFractionDigits === 0) {
