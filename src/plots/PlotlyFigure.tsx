@@ -1,0 +1,87 @@
+/**
+ * A kernel figure (`application/vnd.plotly.v1+json`) rendered with Plotly:
+ * full container width with the figure's aspect, page-theme colours, a mode
+ * bar with "download as PNG", and the kernel's alt text as a visually hidden
+ * caption for screen readers. Plotly itself loads lazily on first use.
+ */
+import {
+  type CSSProperties,
+  lazy,
+  type RefObject,
+  Suspense,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
+import type { PlotlyBundle } from "./bundle.ts";
+import { fitSize, figureLabel, PLOT_CONFIG, type PlotTheme, themedLayout } from "./theme.ts";
+
+const Plot = lazy(() => import("./PlotlyCore.tsx"));
+
+export interface PlotlyFigureProps {
+  /** The validated mime payload (see `isPlotlyBundle`). */
+  readonly figure: PlotlyBundle;
+  readonly theme: PlotTheme;
+  /** Text alternative (the output's `metadata["initlab/alt"]`), read by screen readers. */
+  readonly alt?: string | undefined;
+  readonly className?: string | undefined;
+}
+
+const VISUALLY_HIDDEN: CSSProperties = {
+  position: "absolute",
+  width: 1,
+  height: 1,
+  padding: 0,
+  margin: -1,
+  overflow: "hidden",
+  clip: "rect(0, 0, 0, 0)",
+  whiteSpace: "nowrap",
+  border: 0,
+};
+
+/** The element's content width, updated as it resizes (null until measured). */
+function useContainerWidth(ref: RefObject<HTMLElement | null>): number | null {
+  const [width, setWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null) return;
+    setWidth(Math.round(el.clientWidth));
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver((entries) => {
+      const w = entries[0]?.contentRect.width;
+      if (w !== undefined && w > 0) setWidth(Math.round(w));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProps) {
+  const ref = useRef<HTMLElement>(null);
+  const width = useContainerWidth(ref);
+  const layout = useMemo(() => themedLayout(figure.layout, theme, width), [figure.layout, theme, width]);
+  const { height } = fitSize(figure.layout, width);
+  // react-plotly keeps the arrays it is given; copy so the store's output objects stay untouched.
+  const data = useMemo(() => figure.data.map((t) => ({ ...t })), [figure.data]);
+  return (
+    <figure
+      ref={ref}
+      className={className ?? "plotly-figure"}
+      aria-label={figureLabel(figure.layout)}
+      style={{ position: "relative", margin: 0, width: "100%", minHeight: height }}
+    >
+      <Suspense fallback={<div className="plotly-figure-loading" aria-hidden="true" style={{ height }} />}>
+        <Plot
+          data={data}
+          layout={layout}
+          config={PLOT_CONFIG}
+          useResizeHandler
+          style={{ width: "100%", height }}
+        />
+      </Suspense>
+      {alt !== undefined && alt !== "" ? <figcaption style={VISUALLY_HIDDEN}>{alt}</figcaption> : null}
+    </figure>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * Theming and sizing of a kernel figure for the page: colours per page theme
+ * (paper, plot area, text, axis lines, grid, legends, mode bar) and a
+ * width/height that follows the container while keeping the figure's aspect.
+ * Pure functions on plain layouts, so they are tested without a DOM.
+ */
+import { isRecord } from "./bundle.ts";
+
+export type PlotTheme = "light" | "dark";
+
+export interface ThemeColors {
+  readonly paper: string;
+  readonly plot: string;
+  readonly text: string;
+  readonly axisLine: string;
+  readonly grid: string;
+  readonly legendBg: string;
+  readonly legendBorder: string;
+  readonly modebar: string;
+  readonly modebarActive: string;
+}
+
+export const THEME_COLORS: Record<PlotTheme, ThemeColors> = {
+  light: {
+    paper: "#ffffff",
+    plot: "#ffffff",
+    text: "#262626",
+    axisLine: "#444444",
+    grid: "#e3e3e3",
+    legendBg: "rgba(255,255,255,0.85)",
+    legendBorder: "#cccccc",
+    modebar: "#8a8a8a",
+    modebarActive: "#262626",
+  },
+  dark: {
+    paper: "#1b1d21",
+    plot: "#1b1d21",
+    text: "#e4e4e4",
+    axisLine: "#b4b4b4",
+    grid: "#3a3e45",
+    legendBg: "rgba(27,29,33,0.85)",
+    legendBorder: "#555a62",
+    modebar: "#9a9a9a",
+    modebarActive: "#f0f0f0",
+  },
+};
+
+/** Figures never get shorter than this on a narrow screen. */
+export const MIN_HEIGHT_PX = 240;
+
+const AXIS_KEY = /^[xy]axis\d*$/;
+const LEGEND_KEY = /^legend\d*$/;
+
+function numberOr(x: unknown, fallback: number): number {
+  return typeof x === "number" && Number.isFinite(x) && x > 0 ? x : fallback;
+}
+
+/**
+ * The figure's size in a container `containerWidth` px wide (null before it is
+ * measured): the full width, and the height that keeps the kernel figure's
+ * aspect (`figsize`), never below `MIN_HEIGHT_PX`.
+ */
+export function fitSize(
+  layout: Record<string, unknown>,
+  containerWidth: number | null,
+): { width: number; height: number } {
+  const w = numberOr(layout.width, 640);
+  const h = numberOr(layout.height, 480);
+  if (containerWidth === null || containerWidth <= 0) return { width: w, height: h };
+  const width = Math.round(containerWidth);
+  return { width, height: Math.max(MIN_HEIGHT_PX, Math.round((width * h) / w)) };
+}
+
+/** The layout with the theme's colours and the fitted size; the input is not modified. */
+export function themedLayout(
+  layout: Record<string, unknown>,
+  theme: PlotTheme,
+  containerWidth: number | null,
+): Record<string, unknown> {
+  const c = THEME_COLORS[theme];
+  const out: Record<string, unknown> = { ...layout };
+  for (const [key, value] of Object.entries(layout)) {
+    if (AXIS_KEY.test(key) && isRecord(value)) {
+      out[key] = {
+        ...value,
+        linecolor: c.axisLine,
+        tickcolor: c.axisLine,
+        gridcolor: c.grid,
+        zerolinecolor: c.grid,
+      };
+    } else if (LEGEND_KEY.test(key) && isRecord(value)) {
+      out[key] = { ...value, bgcolor: c.legendBg, bordercolor: c.legendBorder };
+    }
+  }
+  const font = isRecord(layout.font) ? layout.font : {};
+  out.font = { ...font, color: c.text };
+  out.paper_bgcolor = c.paper;
+  out.plot_bgcolor = c.plot;
+  out.modebar = { bgcolor: "rgba(0,0,0,0)", color: c.modebar, activecolor: c.modebarActive };
+  const { width, height } = fitSize(layout, containerWidth);
+  out.width = width;
+  out.height = height;
+  out.autosize = false;
+  return out;
+}
+
+/** Plotly `config`: responsive, no logo, a mode bar with the PNG download and without lasso tools. */
+export const PLOT_CONFIG = {
+  responsive: true,
+  displaylogo: false,
+  modeBarButtonsToRemove: ["select2d", "lasso2d", "toggleSpikelines", "hoverCompareCartesian"],
+  toImageButtonOptions: { format: "png", filename: "figure", scale: 2 },
+} as const;
+
+/** A short accessible name: the figure's title when it has one. */
+export function figureLabel(layout: Record<string, unknown>): string {
+  const title = layout.title;
+  const text = isRecord(title) ? title.text : typeof title === "string" ? title : undefined;
+  return typeof text === "string" && text !== "" ? `Figure: ${text}` : "Figure";
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from "vitest";
+import { createPyplotState, currentAxes, addHist, toPlotly } from "../../src/kernel/modules/pyplot/figure.ts";
+import { isPlotlyBundle } from "../../src/plots/bundle.ts";
+import { figureLabel, fitSize, THEME_COLORS, themedLayout } from "../../src/plots/theme.ts";
+
+describe("isPlotlyBundle", () => {
+  it("accepts what the kernel emits and rejects other shapes", () => {
+    const state = createPyplotState();
+    addHist(currentAxes(state), { counts: [1, 2], edges: [0, 1, 2] });
+    const emitted: unknown = JSON.parse(JSON.stringify(toPlotly(state.current!)));
+    expect(
+      [emitted, { data: [], layout: {} }, { data: [] }, { data: [1], layout: {} }, null, [], "x"].map(
+        isPlotlyBundle,
+      ),
+    ).toEqual([true, true, false, false, false, false, false]);
+  });
+});
+
+describe("fitSize", () => {
+  it("fills the container width and keeps the figure's aspect, with a floor on height", () => {
+    const layout = { width: 640, height: 480 };
+    expect([fitSize(layout, null), fitSize(layout, 800), fitSize(layout, 200), fitSize({}, 320)]).toEqual([
+      { width: 640, height: 480 },
+      { width: 800, height: 600 },
+      { width: 200, height: 240 },
+      { width: 320, height: 240 },
+    ]);
+  });
+});
+
+describe("themedLayout", () => {
+  it("recolours every axis, legend, the text and the backgrounds without touching the input", () => {
+    const layout = {
+      width: 1000,
+      height: 400,
+      font: { size: 12, color: "#262626" },
+      xaxis: { domain: [0, 0.5], linecolor: "#444444" },
+      yaxis2: { type: "log" },
+      legend2: { x: 1, bgcolor: "white" },
+      annotations: [{ text: "t" }],
+    };
+    const before = JSON.stringify(layout);
+    const dark = THEME_COLORS.dark;
+    const axis = {
+      linecolor: dark.axisLine,
+      tickcolor: dark.axisLine,
+      gridcolor: dark.grid,
+      zerolinecolor: dark.grid,
+    };
+    expect(themedLayout(layout, "dark", 500)).toEqual({
+      width: 500,
+      height: 240,
+      autosize: false,
+      font: { size: 12, color: dark.text },
+      xaxis: { domain: [0, 0.5], ...axis },
+      yaxis2: { type: "log", ...axis },
+      legend2: { x: 1, bgcolor: dark.legendBg, bordercolor: dark.legendBorder },
+      annotations: [{ text: "t" }],
+      paper_bgcolor: dark.paper,
+      plot_bgcolor: dark.plot,
+      modebar: { bgcolor: "rgba(0,0,0,0)", color: dark.modebar, activecolor: dark.modebarActive },
+    });
+    expect(JSON.stringify(layout)).toBe(before);
+    expect(themedLayout(layout, "light", null).paper_bgcolor).toBe(THEME_COLORS.light.paper);
+  });
+});
+
+describe("figureLabel", () => {
+  it("names the figure by its title", () => {
+    expect([figureLabel({ title: { text: "tanh" } }), figureLabel({ title: "x" }), figureLabel({})]).toEqual([
+      "Figure: tanh",
+      "Figure: x",
+      "Figure",
+    ]);
+  });
+});
