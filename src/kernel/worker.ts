@@ -1,0 +1,187 @@
+/**
+ * The Web Worker entry: protocol messages <-> one kernel session.
+ *
+ * `createKernelHost` holds the logic and is plain TypeScript, so the protocol
+ * tests drive it in Node with a fake session. The last lines wire it to the
+ * worker's global scope; the session module is loaded there with a dynamic
+ * import, so `ready` goes out only once the kernel can really run code.
+ */
+import type { FromWorker, Output, ToWorker } from "../protocol.ts";
+
+/** What the host needs from a session (src/kernel/session.ts). */
+export interface SessionLike {
+  execute(
+    code: string,
+    hooks?: { onOutput?(output: Output): void; onProgress?(done: number, total: number): void },
+  ): { outputs: Output[]; executionCount: number; ok: boolean };
+  reset(): void;
+}
+
+export interface KernelHost {
+  /** Feed one raw message from the page; invalid messages are reported and dropped. */
+  receive(data: unknown): void;
+}
+
+export interface HostOptions {
+  /** Defers the next queued run so that messages that arrived meanwhile are seen first. */
+  defer?: (run: () => void) => void;
+  /** Milliseconds clock for throttling progress messages. */
+  now?: () => number;
+  /** At most one progress message per this many milliseconds (the last one always goes). */
+  progressIntervalMs?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Validates a message from the page: the worker boundary trusts nothing. */
+export function parseToWorker(data: unknown): ToWorker | null {
+  if (!isRecord(data)) return null;
+  switch (data.op) {
+    case "execute": {
+      const { runId, cellId, code } = data;
+      if (typeof runId !== "string" || typeof cellId !== "string" || typeof code !== "string") return null;
+      return { op: "execute", runId, cellId, code };
+    }
+    case "interrupt":
+      return { op: "interrupt" };
+    case "reset":
+      return { op: "reset" };
+    default:
+      return null;
+  }
+}
+
+function internalError(error: unknown): Output {
+  const text = error instanceof Error ? error.message : String(error);
+  return {
+    output_type: "error",
+    ename: "InternalError",
+    evalue: `the kernel failed: ${text}`,
+    traceback: [`InternalError: the kernel failed: ${text}`],
+  };
+}
+
+/**
+ * Runs executes one at a time in arrival order. Between two runs it yields to
+ * the event loop so that a `reset` or `interrupt` sent meanwhile drops the rest
+ * of the queue instead of waiting behind it.
+ */
+export function createKernelHost(
+  session: SessionLike,
+  post: (message: FromWorker) => void,
+  options: HostOptions = {},
+): KernelHost {
+  const defer = options.defer ?? ((run: () => void) => setTimeout(run, 0));
+  const now = options.now ?? (() => Date.now());
+  const interval = options.progressIntervalMs ?? 50;
+  const queue: { runId: string; code: string }[] = [];
+  let scheduled = false;
+  let busy = false;
+
+  function runOne(runId: string, code: string): void {
+    let posted = 0;
+    let lastProgress = Number.NEGATIVE_INFINITY;
+    try {
+      const result = session.execute(code, {
+        onOutput(output) {
+          posted += 1;
+          post({ op: "output", runId, output });
+        },
+        onProgress(done, total) {
+          const t = now();
+          if (done < total && t - lastProgress < interval) return;
+          lastProgress = t;
+          post({ op: "progress", runId, done, total });
+        },
+      });
+      // Outputs the session returned without streaming them still reach the page.
+      for (const output of result.outputs.slice(posted)) post({ op: "output", runId, output });
+      post({ op: "done", runId, executionCount: result.executionCount, ok: result.ok });
+    } catch (error) {
+      post({ op: "output", runId, output: internalError(error) });
+      post({ op: "done", runId, executionCount: 0, ok: false });
+    }
+  }
+
+  function drain(): void {
+    scheduled = false;
+    const next = queue.shift();
+    if (next === undefined) {
+      if (busy) {
+        busy = false;
+        post({ op: "status", state: "idle" });
+      }
+      return;
+    }
+    if (!busy) {
+      busy = true;
+      post({ op: "status", state: "busy" });
+    }
+    runOne(next.runId, next.code);
+    schedule();
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    defer(drain);
+  }
+
+  return {
+    receive(data) {
+      const message = parseToWorker(data);
+      if (message === null) {
+        console.warn("kernel worker: ignored an invalid message", data);
+        return;
+      }
+      switch (message.op) {
+        case "execute":
+          queue.push({ runId: message.runId, code: message.code });
+          schedule();
+          return;
+        case "interrupt":
+          // A running cell cannot be stopped from inside (the run is synchronous);
+          // the page terminates the worker for that. Here: drop what is queued.
+          queue.length = 0;
+          schedule();
+          return;
+        case "reset":
+          queue.length = 0;
+          session.reset();
+          schedule();
+          return;
+        default: {
+          const unhandled: never = message;
+          return unhandled;
+        }
+      }
+    },
+  };
+}
+
+if ("WorkerGlobalScope" in globalThis) {
+  const post = (message: FromWorker): void => self.postMessage(message);
+  const early: unknown[] = [];
+  let host: KernelHost | null = null;
+  // Messages that arrive while the session module loads are kept, not lost.
+  self.addEventListener("message", (event: MessageEvent<unknown>) => {
+    if (host === null) early.push(event.data);
+    else host.receive(event.data);
+  });
+  // TEMP until session.ts lands: a glob import builds whether or not the file exists yet.
+  const loaders = import.meta.glob<{ createSession(): SessionLike }>("./session.ts");
+  const load = loaders["./session.ts"];
+  (load === undefined ? Promise.reject(new Error("src/kernel/session.ts is missing")) : load()).then(
+    ({ createSession }) => {
+      const ready = createKernelHost(createSession(), post);
+      host = ready;
+      post({ op: "ready" });
+      for (const data of early.splice(0)) ready.receive(data);
+    },
+    (error: unknown) => {
+      console.error("kernel worker: the session failed to load", error);
+    },
+  );
+}

@@ -1,0 +1,86 @@
+/**
+ * A code cell's outputs, nbformat objects as they come: stream text, the
+ * `text/plain` of results, Plotly figures, and errors as tracebacks with the
+ * failing line marked.
+ */
+import type { MimeBundle, Output } from "../protocol.ts";
+import { Figure, PLOTLY_MIME } from "./Figure.tsx";
+
+/** Terminal colour codes some tracebacks carry; the page shows plain text. */
+const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+
+export function stripAnsi(text: string): string {
+  return text.replace(ANSI, "");
+}
+
+/** A traceback line that points at the failing source line (`---->`, `^^^`). */
+export function isMarkerLine(line: string): boolean {
+  return /^\s*-+>/.test(line) || /^\s*[~^]+\s*$/.test(line) || /^\s*-+>\s*\d+/.test(line);
+}
+
+function Traceback({ output }: { output: Extract<Output, { output_type: "error" }> }) {
+  const lines = output.traceback.flatMap((entry) => stripAnsi(entry).split("\n"));
+  const summary = `${output.ename}: ${output.evalue}`;
+  const last = lines[lines.length - 1];
+  const body = last !== undefined && last.trim() === summary.trim() ? lines.slice(0, -1) : lines;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups text.
+    <div className="output output-error" role="group" aria-label={`Error: ${output.ename}`}>
+      {body.length > 0 && (
+        <pre className="traceback">
+          {body.map((line, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: traceback lines are static text in order.
+            <span key={i} className={isMarkerLine(line) ? "tb-line tb-mark" : "tb-line"}>
+              {line}
+              {"\n"}
+            </span>
+          ))}
+        </pre>
+      )}
+      <pre className="error-summary">
+        <strong>{output.ename}</strong>
+        {output.evalue === "" ? "" : `: ${output.evalue}`}
+      </pre>
+    </div>
+  );
+}
+
+function plainText(data: MimeBundle): string | null {
+  return typeof data["text/plain"] === "string" ? data["text/plain"] : null;
+}
+
+function RichOutput({ data }: { data: MimeBundle }) {
+  if (data[PLOTLY_MIME] !== undefined) return <Figure spec={data[PLOTLY_MIME]} fallback={plainText(data)} />;
+  const text = plainText(data);
+  if (text === null) return <pre className="output output-text muted">(an output this page cannot show)</pre>;
+  return <pre className="output output-text">{text}</pre>;
+}
+
+function OutputView({ output }: { output: Output }) {
+  switch (output.output_type) {
+    case "stream":
+      return <pre className={`output output-stream ${output.name}`}>{output.text}</pre>;
+    case "execute_result":
+    case "display_data":
+      return <RichOutput data={output.data} />;
+    case "error":
+      return <Traceback output={output} />;
+    default: {
+      const unhandled: never = output;
+      return unhandled;
+    }
+  }
+}
+
+export function Outputs({ outputs, label }: { outputs: readonly Output[]; label: string }) {
+  if (outputs.length === 0) return null;
+  return (
+    // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups text.
+    <div className="outputs" role="group" aria-label={label}>
+      {outputs.map((output, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: outputs only grow at the end during a run.
+        <OutputView key={i} output={output} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * The toolbar: every notebook command as a button with an accessible name,
+ * the kernel's status, the text size and the theme.
+ */
+import type { ReactNode } from "react";
+import { FONT_SIZES, type Theme } from "../notebook/store.ts";
+import { deleteSelected, insertCell, moveSelected, runAndAdvance } from "./commands.ts";
+import { useNotebook, useNotebookStore } from "./store-context.tsx";
+
+function Button({
+  label,
+  icon,
+  text,
+  onClick,
+  disabled = false,
+  title,
+}: {
+  label: string;
+  icon: string;
+  text?: string;
+  onClick(): void;
+  disabled?: boolean;
+  title?: string;
+}) {
+  return (
+    <button type="button" aria-label={label} title={title ?? label} onClick={onClick} disabled={disabled}>
+      <span className="icon" aria-hidden="true">
+        {icon}
+      </span>
+      {text !== undefined && (
+        <span className="button-text" aria-hidden="true">
+          {text}
+        </span>
+      )}
+    </button>
+  );
+}
+
+function Group({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <fieldset className="group" aria-label={label}>
+      {children}
+    </fieldset>
+  );
+}
+
+function KernelBadge() {
+  const status = useNotebook((s) => s.kernel.status);
+  const queued = useNotebook((s) => s.kernel.runs.length);
+  const text = status === "busy" && queued > 1 ? `busy (${queued - 1} queued)` : status;
+  return (
+    <output className={`kernel-status ${status}`} aria-live="polite" title="Kernel status">
+      <span className="dot" aria-hidden="true" />
+      Kernel: {text}
+    </output>
+  );
+}
+
+export function Toolbar() {
+  const store = useNotebookStore();
+  const fontSize = useNotebook((s) => s.ui.fontSize);
+  const theme = useNotebook((s) => s.ui.theme);
+  const running = useNotebook((s) => s.kernel.runs.length > 0);
+  const canUndo = useNotebook((s) => s.trash.length > 0);
+  const s = () => store.getState();
+
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Notebook">
+      <Group label="Run">
+        <Button
+          label="Run cell"
+          icon="▶"
+          text="Run"
+          title="Run cell (Shift+Enter)"
+          onClick={() => runAndAdvance(store)}
+        />
+        <Button label="Run all" icon="⏩" text="Run all" onClick={() => s().runAll()} />
+        <Button label="Interrupt" icon="■" onClick={() => s().interrupt()} disabled={!running} />
+        <Button label="Restart kernel" icon="↻" onClick={() => s().restartKernel()} />
+        <Button label="Restart and run all" icon="↻⏩" onClick={() => s().restartAndRunAll()} />
+        <Button label="Clear outputs" icon="⌫" text="Clear" onClick={() => s().clearOutputs()} />
+      </Group>
+      <Group label="Cells">
+        <Button
+          label="Add code cell"
+          icon="+"
+          text="Code"
+          onClick={() => insertCell(store, "code", "below")}
+        />
+        <Button
+          label="Add markdown cell"
+          icon="+"
+          text="Text"
+          onClick={() => insertCell(store, "markdown", "below")}
+        />
+        <Button label="Move cell up" icon="↑" onClick={() => moveSelected(store, -1)} />
+        <Button label="Move cell down" icon="↓" onClick={() => moveSelected(store, 1)} />
+        <Button label="Delete cell" icon="🗑" onClick={() => deleteSelected(store)} />
+        <Button label="Undo delete" icon="↶" onClick={() => s().undoRemove()} disabled={!canUndo} />
+      </Group>
+      <KernelBadge />
+      <Group label="View">
+        <Button
+          label="Smaller text"
+          icon="A−"
+          onClick={() => s().setFontSize(fontSize - 2)}
+          disabled={fontSize <= FONT_SIZES.min}
+        />
+        <output className="font-size" aria-label="Text size">
+          {fontSize}px
+        </output>
+        <Button
+          label="Larger text"
+          icon="A+"
+          onClick={() => s().setFontSize(fontSize + 2)}
+          disabled={fontSize >= FONT_SIZES.max}
+        />
+        <label className="theme">
+          <span className="visually-hidden">Theme</span>
+          <select value={theme} onChange={(e) => s().setTheme(toTheme(e.target.value))} aria-label="Theme">
+            <option value="system">System theme</option>
+            <option value="light">Light</option>
+            <option value="dark">Dark</option>
+          </select>
+        </label>
+        <Button label="Keyboard shortcuts" icon="?" onClick={() => s().setHelpOpen(true)} />
+      </Group>
+    </div>
+  );
+}
+
+function toTheme(value: string): Theme {
+  return value === "light" || value === "dark" ? value : "system";
+}

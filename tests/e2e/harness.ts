@@ -1,0 +1,128 @@
+/**
+ * Browser-test harness: serves the built `dist/` with `vite preview` and drives
+ * a system Chromium through playwright-core. It never downloads a browser.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync } from "node:fs";
+import { createServer } from "node:net";
+import { resolve } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!existsSync(path)) {
+    throw new Error(`Chromium not found: install it with "apt-get install chromium" or set CHROMIUM_PATH`);
+  }
+  return path;
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address !== null ? address.port : 0;
+      server.close(() => done(port));
+    });
+  });
+}
+
+export interface Preview {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `vite preview` on the already-built dist/ at a free port. */
+export async function startPreview(): Promise<Preview> {
+  if (!existsSync(resolve(ROOT, "dist/index.html"))) {
+    throw new Error("dist/ is missing: run `npm run build` (or `npm run test:e2e`, which builds first)");
+  }
+  const port = await freePort();
+  const vite = resolve(ROOT, "node_modules/vite/bin/vite.js");
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [vite, "preview", "--host", "127.0.0.1", "--port", String(port), "--strictPort"],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let log = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    log += chunk.toString();
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited early:\n${log}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill();
+      throw new Error(`vite preview did not start within 30 s:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise<void>((done) => {
+        if (child.exitCode !== null) {
+          done();
+          return;
+        }
+        child.once("exit", () => done());
+        child.kill();
+      }),
+  };
+}
+
+export interface OpenedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught page errors and console errors seen so far. */
+  errors: string[];
+}
+
+/** A fresh context (no shared storage) with one page at the app URL. */
+export async function openApp(
+  browser: Browser,
+  url: string,
+  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
+): Promise<OpenedPage> {
+  const context = await browser.newContext({
+    viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
+    colorScheme: options.colorScheme ?? "light",
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (error) => errors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") errors.push(message.text());
+  });
+  await page.goto(url);
+  return { context, page, errors };
+}
