@@ -12,3 +12,5 @@ export * from "./matmul-kernel.ts";
 export * from "./ndarray.ts";
 export * from "./reduce.ts";
 export * from "./ufunc.ts";
+export * from "./indexing.ts";
+export * from "./random.ts";
