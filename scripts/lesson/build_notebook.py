@@ -9,18 +9,26 @@ starts a cell of that type whose nbformat 4.5 `id` is the word after the type.
 Everything up to the next marker is the cell's text, with blank lines at both
 ends removed. The notebook is written without outputs (execution_count null).
 
+It then runs the notebook in CPython + numpy (tests/lesson/run_cpython.py) and
+writes the text of every code cell to tests/lesson/cpython-output.json, the
+reference that tests/unit/lesson.test.ts compares Initlab's run with.
+
 Usage: python3 scripts/lesson/build_notebook.py [--check]
-  --check  exit 1 if the committed .ipynb differs from what the source gives.
+  --check  exit 1 if the committed .ipynb or cpython-output.json differs from
+           what the source and CPython give.
 """
 
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 SRC = ROOT / "scripts" / "lesson" / "lesson.src"
 OUT = ROOT / "public" / "notebooks" / "8-4-initializers.ipynb"
+RUNNER = ROOT / "tests" / "lesson" / "run_cpython.py"
+REFERENCE = ROOT / "tests" / "lesson" / "cpython-output.json"
 
 MARKER = re.compile(r"^#%% (code|markdown) ([A-Za-z0-9_-]{1,64})\s*$")
 
@@ -85,20 +93,35 @@ def to_notebook(cells):
 
 def render():
     nb = to_notebook(parse(SRC.read_text(encoding="utf-8")))
-    return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
+    return json.dumps(nb, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def cpython_text(notebook):
+    run = subprocess.run(
+        [sys.executable, str(RUNNER), str(notebook)], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    return run.stdout
 
 
 def main():
     text = render()
     if "--check" in sys.argv[1:]:
+        stale = []
         if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print("%s is out of date: run python3 scripts/lesson/build_notebook.py" % OUT.relative_to(ROOT))
+            stale.append(OUT)
+        elif not REFERENCE.exists() or REFERENCE.read_text(encoding="utf-8") != cpython_text(OUT):
+            stale.append(REFERENCE)
+        for path in stale:
+            print("%s is out of date: run python3 scripts/lesson/build_notebook.py" % path.relative_to(ROOT))
+        if stale:
             sys.exit(1)
         print("up to date")
         return
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(text, encoding="utf-8")
     print("wrote %s" % OUT.relative_to(ROOT))
+    REFERENCE.write_text(cpython_text(OUT), encoding="utf-8")
+    print("wrote %s" % REFERENCE.relative_to(ROOT))
 
 
 if __name__ == "__main__":
