@@ -89,7 +89,7 @@ function dtypeOf(name: string): DType {
   }
 }
 
-export function toNDArray(stored: StoredArray): NDArray {
+function toNDArray(stored: StoredArray): NDArray {
   const dtype = dtypeOf(stored.dtype);
   const data = allocate(dtype, stored.shape);
   stored.data.forEach((v, i) => {
