@@ -2,7 +2,7 @@
  * The page: toolbar, kernel notice, the cells, and the help dialog. Command
  * mode keys are handled here, once for the whole document.
  */
-import { useEffect, useRef, useSyncExternalStore } from "react";
+import { useEffect, useRef } from "react";
 import type { NotebookStore } from "../notebook/store.ts";
 import { Cell } from "./Cell.tsx";
 import {
@@ -16,24 +16,10 @@ import {
 import { HelpDialog } from "./HelpDialog.tsx";
 import { type Command, commandFor } from "./keys.ts";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
+import { useResolvedTheme } from "./theme.ts";
 import { Toolbar } from "./Toolbar.tsx";
 
 export type LoadState = { phase: "loading" } | { phase: "ready" } | { phase: "failed"; message: string };
-
-const DARK_QUERY = "(prefers-color-scheme: dark)";
-
-function subscribeDark(onChange: () => void): () => void {
-  const query = window.matchMedia(DARK_QUERY);
-  query.addEventListener("change", onChange);
-  return () => query.removeEventListener("change", onChange);
-}
-
-function useResolvedTheme(): "light" | "dark" {
-  const theme = useNotebook((s) => s.ui.theme);
-  const systemDark = useSyncExternalStore(subscribeDark, () => window.matchMedia(DARK_QUERY).matches);
-  if (theme === "system") return systemDark ? "dark" : "light";
-  return theme;
-}
 
 function apply(store: NotebookStore, command: Command): void {
   const s = store.getState();

@@ -1,9 +1,27 @@
 /**
- * A Plotly figure output. Until the figure renderer has loaded (it is a
- * separate chunk) the figure's text/plain stands in.
+ * A Plotly figure output, themed like the page. A payload that is not a
+ * valid figure shows its text/plain instead.
  */
-export const PLOTLY_MIME = "application/vnd.plotly.v1+json";
+import { isPlotlyBundle, PlotlyFigure } from "../plots/mod.ts";
+import { useResolvedTheme } from "./theme.ts";
 
-export function Figure({ fallback }: { spec: unknown; fallback: string | null }) {
-  return <pre className="output output-text">{fallback ?? "(figure)"}</pre>;
+export { PLOTLY_MIME } from "../plots/mod.ts";
+
+export function Figure({
+  spec,
+  fallback,
+  alt,
+}: {
+  spec: unknown;
+  fallback: string | null;
+  alt: string | undefined;
+}) {
+  const theme = useResolvedTheme();
+  if (!isPlotlyBundle(spec))
+    return <pre className="output output-text">{fallback ?? "(a figure this page cannot show)"}</pre>;
+  return (
+    <div className="output-figure">
+      <PlotlyFigure figure={spec} theme={theme} alt={alt ?? fallback ?? undefined} />
+    </div>
+  );
 }

@@ -49,8 +49,17 @@ function plainText(data: MimeBundle): string | null {
   return typeof data["text/plain"] === "string" ? data["text/plain"] : null;
 }
 
-function RichOutput({ data }: { data: MimeBundle }) {
-  if (data[PLOTLY_MIME] !== undefined) return <Figure spec={data[PLOTLY_MIME]} fallback={plainText(data)} />;
+function RichOutput({ data, metadata }: { data: MimeBundle; metadata: Record<string, unknown> }) {
+  const alt = metadata["initlab/alt"];
+  if (data[PLOTLY_MIME] !== undefined) {
+    return (
+      <Figure
+        spec={data[PLOTLY_MIME]}
+        fallback={plainText(data)}
+        alt={typeof alt === "string" ? alt : undefined}
+      />
+    );
+  }
   const text = plainText(data);
   if (text === null) return <pre className="output output-text muted">(an output this page cannot show)</pre>;
   return <pre className="output output-text">{text}</pre>;
@@ -62,7 +71,7 @@ function OutputView({ output }: { output: Output }) {
       return <pre className={`output output-stream ${output.name}`}>{output.text}</pre>;
     case "execute_result":
     case "display_data":
-      return <RichOutput data={output.data} />;
+      return <RichOutput data={output.data} metadata={output.metadata} />;
     case "error":
       return <Traceback output={output} />;
     default: {

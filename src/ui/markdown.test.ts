@@ -1,0 +1,55 @@
+import { describe, expect, test } from "vitest";
+import { extractMath, renderMarkdown, safeUrl } from "./markdown.ts";
+
+describe("extractMath", () => {
+  test("cuts out display and inline math, leaving code alone", () => {
+    const { text, math } = extractMath("a $x_1$ and\n$$\n\\frac{a}{b}\n$$\n`$y$` and\n```\n$z$\n```\n");
+    expect(text).toBe("a KATEXMATH0ZZ and\nKATEXMATH1ZZ\n`$y$` and\n```\n$z$\n```\n");
+    expect(math).toEqual([
+      { tex: "x_1", display: false },
+      { tex: "\n\\frac{a}{b}\n", display: true },
+    ]);
+  });
+
+  test("an escaped or unmatched dollar stays text", () => {
+    expect(extractMath("costs \\$5 and $3").math).toEqual([]);
+    expect(extractMath("$ 5 and 6 $").math).toEqual([]);
+  });
+});
+
+describe("renderMarkdown", () => {
+  test("typesets math without markdown touching underscores inside it", () => {
+    const html = renderMarkdown("# Title\n\n$n_j + n_{j+1}$ and _em_");
+    expect(html).toContain("<h1>Title</h1>");
+    expect(html).toContain('class="katex"');
+    expect(html).toContain("<em>em</em>");
+    expect(html).not.toContain("KATEXMATH");
+    expect(html).not.toMatch(/<em>j/);
+  });
+
+  test("raw HTML is shown as text, never run", () => {
+    const html = renderMarkdown('hi <script>alert(1)</script> <img src=x onerror="alert(1)">');
+    expect(html).not.toContain("<script");
+    expect(html).not.toContain("<img");
+    expect(html).toContain("&lt;script&gt;");
+  });
+
+  test("javascript: links lose their href", () => {
+    expect(renderMarkdown("[x](javascript:alert(1))")).toBe("<p>x</p>\n");
+    expect(renderMarkdown("[x](https://a.org)")).toBe(
+      '<p><a href="https://a.org" target="_blank" rel="noopener noreferrer">x</a></p>\n',
+    );
+  });
+});
+
+describe("safeUrl", () => {
+  test("keeps web, mail and relative links; images may be data PNGs", () => {
+    expect(safeUrl("https://x.org", "link")).toBe("https://x.org");
+    expect(safeUrl("mailto:a@b.c", "link")).toBe("mailto:a@b.c");
+    expect(safeUrl("#top", "link")).toBe("#top");
+    expect(safeUrl("JavaScript:alert(1)", "link")).toBeNull();
+    expect(safeUrl("data:text/html,<b>", "link")).toBeNull();
+    expect(safeUrl("data:image/png;base64,AAA", "image")).toBe("data:image/png;base64,AAA");
+    expect(safeUrl("data:image/svg+xml;base64,AAA", "image")).toBeNull();
+  });
+});
