@@ -14,3 +14,4 @@ export * from "./reduce.ts";
 export * from "./ufunc.ts";
 export * from "./indexing.ts";
 export * from "./random.ts";
+export * from "./stats.ts";
