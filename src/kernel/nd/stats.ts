@@ -203,13 +203,7 @@ export function percentile(
   return NDArray.fromData(outF32 ? "float32" : "float64", outData, shape);
 }
 
-function lerpAt(
-  sorted: Float64Array,
-  n: number,
-  q: number,
-  fr: (x: number) => number,
-  _float: boolean,
-): number {
+function lerpAt(sorted: Float64Array, n: number, q: number, fr: (x: number) => number): number {
   if (n === 0) return Number.NaN;
   const virtual = (n - 1) * q;
   let prev = Math.floor(virtual);
