@@ -11,6 +11,9 @@
  */
 import { raise } from "../py/errors.ts";
 import { type KernelContext, makeModule, type PyModule } from "../py/values.ts";
+import { mathModule } from "./math.ts";
+import { numpyModule, numpyRandomModule } from "./numpy.ts";
+import { timeModule } from "./time.ts";
 
 export type ModuleFactory = (ctx: KernelContext) => PyModule;
 
@@ -20,6 +23,10 @@ export const PROVIDED_TEXT = "numpy, matplotlib.pyplot, math and time";
 const factories: ReadonlyMap<string, ModuleFactory> = new Map<string, ModuleFactory>([
   // `import matplotlib` alone gives a package whose `pyplot` attribute appears once imported.
   ["matplotlib", () => makeModule("matplotlib", {})],
+  ["numpy", numpyModule],
+  ["numpy.random", numpyRandomModule],
+  ["math", mathModule],
+  ["time", timeModule],
 ]);
 
 /** Names that belong to the notebook's module set even when their factory is not registered. */
