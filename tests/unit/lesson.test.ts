@@ -8,6 +8,16 @@
  * Initlab side is the kernel session the CLI and the worker use. Figures are
  * not text and are left out on both sides; everything else of every cell is
  * compared with one deep equality.
+ *
+ * One allowance, DESIGN.md's: "differences in the last bits of a float" are
+ * not a difference. The seed's cells print `np.mean(a)` at full precision, and
+ * `a = np.tanh(np.dot(x, w))`: numpy's SIMD tanh is not correctly rounded
+ * (it differs from libm's in about 4 of 10 values on this machine) and
+ * OpenBLAS sums with fused multiply-adds, so those 17-digit numbers can differ
+ * in their last digit. A float printed with 15 or more significant digits may
+ * therefore differ by a relative 1e-13 (far below "visible at 8 decimals");
+ * every other character, and every number printed with fewer digits (all the
+ * format-spec summaries), must be identical.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -50,6 +60,51 @@ const cpythonReportSchema = z.object({
   matplotlib: z.string(),
   cells: z.array(cellTextSchema),
 });
+
+/** A float literal as Python and numpy print it: `-0.0107983`, `9.2e-06`, `1.048e+00`. */
+const FLOAT_TOKEN = /-?\d+\.\d*(?:e[-+]?\d+)?|-?\d+e[-+]?\d+/g;
+const FULL_PRECISION_DIGITS = 15;
+const LAST_BITS = 1e-13;
+
+function significantDigits(token: string): number {
+  const mantissa = token.replace(/^-/, "").replace(/e.*$/, "").replace(".", "");
+  return mantissa.replace(/^0+/, "").length;
+}
+
+function lastBitsApart(expected: string, actual: string): boolean {
+  if (Math.max(significantDigits(expected), significantDigits(actual)) < FULL_PRECISION_DIGITS) return false;
+  const a = Number(expected);
+  const b = Number(actual);
+  return Math.abs(a - b) <= LAST_BITS * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/**
+ * `actual` with each full-precision float that is only last bits away from the float at the same
+ * place in `expected` replaced by the expected text; everything else is left as it is, so a deep
+ * equality afterwards shows every real difference.
+ */
+function forgiveLastBits(expected: string, actual: string): string {
+  const expectedFloats = expected.match(FLOAT_TOKEN) ?? [];
+  const actualFloats = actual.match(FLOAT_TOKEN) ?? [];
+  if (expectedFloats.length !== actualFloats.length) return actual;
+  let i = 0;
+  return actual.replace(FLOAT_TOKEN, (token) => {
+    const wanted = expectedFloats[i++] ?? token;
+    return wanted !== token && lastBitsApart(wanted, token) ? wanted : token;
+  });
+}
+
+function forgiveLastBitsInCells(expected: readonly CellText[], actual: readonly CellText[]): CellText[] {
+  return actual.map((cell, c) => ({
+    id: cell.id,
+    outputs: cell.outputs.map((piece, p) => {
+      const wanted = expected[c]?.outputs[p];
+      return wanted === undefined || wanted.type !== piece.type
+        ? piece
+        : { type: piece.type, text: forgiveLastBits(wanted.text, piece.text) };
+    }),
+  }));
+}
 
 function lessonText(): string {
   return readFileSync(LESSON, "utf8");
@@ -148,10 +203,15 @@ describe("lesson 8-4 file", () => {
     expect(toIpynb(parseIpynb(text).doc)).toBe(text);
   });
 
-  it("is what scripts/lesson/build_notebook.py makes from lesson.src, and its CPython reference is fresh", () => {
-    const stdout = execFileSync("python3", ["scripts/lesson/build_notebook.py", "--check"], {
-      encoding: "utf8",
-    });
+  // The CPython reference's freshness is checked by the two-worlds test, which runs CPython anyway.
+  it("is what scripts/lesson/build_notebook.py makes from lesson.src", () => {
+    const stdout = execFileSync(
+      "python3",
+      ["scripts/lesson/build_notebook.py", "--check", "--notebook-only"],
+      {
+        encoding: "utf8",
+      },
+    );
     expect(stdout).toBe("up to date\n");
   });
 
@@ -202,6 +262,18 @@ const SEMANTICS_TEXT: CellText[] = [
   { id: "c7", outputs: [{ type: "stream", text: "[1. 1. 2.]\n" }] },
 ];
 
+describe("the last-bits allowance", () => {
+  it("forgives only full-precision floats that are last bits apart", () => {
+    const expected = "-0.010798306918901391\n0.0005909571557031157\n";
+    expect(forgiveLastBits(expected, "-0.010798306918901393\n0.0005909571557031156\n")).toBe(expected);
+    expect(forgiveLastBits(expected, "-0.010798306918911391\n0.0005909571557031157\n")).not.toBe(expected);
+    expect(forgiveLastBits("loss 0.335 -> 0.693", "loss 0.336 -> 0.693")).toBe("loss 0.336 -> 0.693");
+    expect(forgiveLastBits("1.048e+00", "1.047e+00")).toBe("1.047e+00");
+    expect(forgiveLastBits("0.5", "0.5000000000000001")).toBe("0.5");
+    expect(forgiveLastBits("[1. 2.]", "[1. 2. 3.]")).toBe("[1. 2. 3.]");
+  });
+});
+
 describe("run_cpython.py, the CPython side", () => {
   it("shows what IPython shows: stdout, a trailing value unless None or ';', errors, no figures", () => {
     const dir = mkdtempSync(join(tmpdir(), "initlab-lesson-"));
@@ -224,7 +296,8 @@ describe("lesson 8-4, one notebook, two worlds", () => {
     const cpython = runCPython(LESSON);
     const committed = cpythonReportSchema.parse(JSON.parse(readFileSync(REFERENCE, "utf8")));
     // The committed reference is the live CPython run: a reviewer can read what the lesson prints.
-    expect(cpython.cells).toEqual(committed.cells);
-    expect(await runInitlab(lessonText())).toEqual(cpython.cells);
+    expect(forgiveLastBitsInCells(committed.cells, cpython.cells)).toEqual(committed.cells);
+    const initlab = await runInitlab(lessonText());
+    expect(forgiveLastBitsInCells(cpython.cells, initlab)).toEqual(cpython.cells);
   }, 180_000);
 });
