@@ -712,7 +712,12 @@ export function scalarOf(x: Operand): number {
  */
 export function copyInto(dst: NDArray, src: Operand): void {
   const s = asArray(src, dst.dtype);
-  const shape = broadcastShapes(dst.shape, s.shape);
+  let shape: number[] = [];
+  try {
+    shape = broadcastShapes(dst.shape, s.shape);
+  } catch {
+    shape = [];
+  }
   if (!sameShape(shape, dst.shape)) {
     throw new NdError(
       "ValueError",
