@@ -106,6 +106,17 @@ describe("createNotebookStore", () => {
     expect(store.getState().cells.c1?.doc.outputs).toEqual([]);
   });
 
+  test("the kernel shows busy while runs are pending, even if an older idle arrives", () => {
+    const { store } = setup();
+    store.getState().run("c1");
+    expect(store.getState().kernel.status).toBe("busy");
+    store.getState().receive({ op: "status", state: "idle" });
+    expect(store.getState().kernel.status).toBe("busy");
+    store.getState().receive({ op: "done", runId: "r1", executionCount: 1, ok: true });
+    store.getState().receive({ op: "status", state: "idle" });
+    expect(store.getState().kernel.status).toBe("idle");
+  });
+
   test("restart when idle resets the kernel without replacing the worker", () => {
     const { store, calls } = setup();
     store.getState().restartKernel();

@@ -260,7 +260,8 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
         const runs = [...s.kernel.runs, { runId, cellId: id }];
         // The kernel runs in order, so a run that is first in line has started.
         if (runs.length === 1) cells = update(cells, id, { type: "start", runId, at: now() });
-        return { cells, kernel: { ...s.kernel, runs } };
+        const status = s.kernel.status === "idle" ? "busy" : s.kernel.status;
+        return { cells, kernel: { ...s.kernel, runs, status } };
       });
       kernel.execute(runId, id, cell.doc.source);
     },
@@ -306,7 +307,13 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
           set((s) => ({ kernel: { ...s.kernel, status: s.kernel.runs.length > 0 ? "busy" : "idle" } }));
           return;
         case "status":
-          set((s) => ({ kernel: { ...s.kernel, status: message.state } }));
+          // "idle" can overtake runs the page has just sent; those still make the kernel busy.
+          set((s) => ({
+            kernel: {
+              ...s.kernel,
+              status: message.state === "idle" && s.kernel.runs.length > 0 ? "busy" : message.state,
+            },
+          }));
           return;
         case "output":
         case "progress": {

@@ -17,7 +17,7 @@ import { HelpDialog } from "./HelpDialog.tsx";
 import { type Command, commandFor } from "./keys.ts";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 import { useResolvedTheme } from "./theme.ts";
-import { Toolbar } from "./Toolbar.tsx";
+import { KernelBadge, Toolbar, ViewBar } from "./Toolbar.tsx";
 
 export type LoadState = { phase: "loading" } | { phase: "ready" } | { phase: "failed"; message: string };
 
@@ -164,6 +164,8 @@ export function App({ load }: { load: LoadState }) {
             {mode === "edit" ? "Edit mode" : "Command mode"}
           </span>
         </div>
+        <KernelBadge />
+        <ViewBar />
         <Toolbar />
       </header>
       <Notice />

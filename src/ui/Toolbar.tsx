@@ -5,6 +5,7 @@
 import type { ReactNode } from "react";
 import { FONT_SIZES, type Theme } from "../notebook/store.ts";
 import { deleteSelected, insertCell, moveSelected, runAndAdvance } from "./commands.ts";
+import { Icon, type IconName } from "./icons.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 
 function Button({
@@ -14,21 +15,22 @@ function Button({
   onClick,
   disabled = false,
   title,
+  keepText = false,
 }: {
   label: string;
-  icon: string;
+  icon?: IconName;
   text?: string;
+  /** Keep the text on narrow screens (where most buttons show only their icon). */
+  keepText?: boolean;
   onClick(): void;
   disabled?: boolean;
   title?: string;
 }) {
   return (
     <button type="button" aria-label={label} title={title ?? label} onClick={onClick} disabled={disabled}>
-      <span className="icon" aria-hidden="true">
-        {icon}
-      </span>
+      {icon !== undefined && <Icon name={icon} />}
       {text !== undefined && (
-        <span className="button-text" aria-hidden="true">
+        <span className={keepText ? "button-text keep" : "button-text"} aria-hidden="true">
           {text}
         </span>
       )}
@@ -44,7 +46,7 @@ function Group({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function KernelBadge() {
+export function KernelBadge() {
   const status = useNotebook((s) => s.kernel.status);
   const queued = useNotebook((s) => s.kernel.runs.length);
   const text = status === "busy" && queued > 1 ? `busy (${queued - 1} queued)` : status;
@@ -58,8 +60,6 @@ function KernelBadge() {
 
 export function Toolbar() {
   const store = useNotebookStore();
-  const fontSize = useNotebook((s) => s.ui.fontSize);
-  const theme = useNotebook((s) => s.ui.theme);
   const running = useNotebook((s) => s.kernel.runs.length > 0);
   const canUndo = useNotebook((s) => s.trash.length > 0);
   const s = () => store.getState();
@@ -69,62 +69,75 @@ export function Toolbar() {
       <Group label="Run">
         <Button
           label="Run cell"
-          icon="▶"
+          icon="run"
           text="Run"
           title="Run cell (Shift+Enter)"
           onClick={() => runAndAdvance(store)}
         />
-        <Button label="Run all" icon="⏩" text="Run all" onClick={() => s().runAll()} />
-        <Button label="Interrupt" icon="■" onClick={() => s().interrupt()} disabled={!running} />
-        <Button label="Restart kernel" icon="↻" onClick={() => s().restartKernel()} />
-        <Button label="Restart and run all" icon="↻⏩" onClick={() => s().restartAndRunAll()} />
-        <Button label="Clear outputs" icon="⌫" text="Clear" onClick={() => s().clearOutputs()} />
+        <Button label="Run all" icon="runAll" text="Run all" onClick={() => s().runAll()} />
+        <Button label="Interrupt" icon="stop" onClick={() => s().interrupt()} disabled={!running} />
+        <Button label="Restart kernel" icon="restart" onClick={() => s().restartKernel()} />
+        <Button label="Restart and run all" icon="restartRun" onClick={() => s().restartAndRunAll()} />
+        <Button label="Clear outputs" icon="clear" text="Clear" onClick={() => s().clearOutputs()} />
       </Group>
       <Group label="Cells">
         <Button
           label="Add code cell"
-          icon="+"
+          icon="plus"
           text="Code"
+          keepText
           onClick={() => insertCell(store, "code", "below")}
         />
         <Button
           label="Add markdown cell"
-          icon="+"
+          icon="plus"
           text="Text"
+          keepText
           onClick={() => insertCell(store, "markdown", "below")}
         />
-        <Button label="Move cell up" icon="↑" onClick={() => moveSelected(store, -1)} />
-        <Button label="Move cell down" icon="↓" onClick={() => moveSelected(store, 1)} />
-        <Button label="Delete cell" icon="🗑" onClick={() => deleteSelected(store)} />
-        <Button label="Undo delete" icon="↶" onClick={() => s().undoRemove()} disabled={!canUndo} />
+        <Button label="Move cell up" icon="up" onClick={() => moveSelected(store, -1)} />
+        <Button label="Move cell down" icon="down" onClick={() => moveSelected(store, 1)} />
+        <Button label="Delete cell" icon="trash" onClick={() => deleteSelected(store)} />
+        <Button label="Undo delete" icon="undo" onClick={() => s().undoRemove()} disabled={!canUndo} />
       </Group>
-      <KernelBadge />
-      <Group label="View">
-        <Button
-          label="Smaller text"
-          icon="A−"
-          onClick={() => s().setFontSize(fontSize - 2)}
-          disabled={fontSize <= FONT_SIZES.min}
-        />
-        <output className="font-size" aria-label="Text size">
-          {fontSize}px
-        </output>
-        <Button
-          label="Larger text"
-          icon="A+"
-          onClick={() => s().setFontSize(fontSize + 2)}
-          disabled={fontSize >= FONT_SIZES.max}
-        />
-        <label className="theme">
-          <span className="visually-hidden">Theme</span>
-          <select value={theme} onChange={(e) => s().setTheme(toTheme(e.target.value))} aria-label="Theme">
-            <option value="system">System theme</option>
-            <option value="light">Light</option>
-            <option value="dark">Dark</option>
-          </select>
-        </label>
-        <Button label="Keyboard shortcuts" icon="?" onClick={() => s().setHelpOpen(true)} />
-      </Group>
+    </div>
+  );
+}
+
+/** Text size, theme and help: what a teacher sets once for the room. */
+export function ViewBar() {
+  const store = useNotebookStore();
+  const fontSize = useNotebook((s) => s.ui.fontSize);
+  const theme = useNotebook((s) => s.ui.theme);
+  const s = () => store.getState();
+  return (
+    <div className="viewbar" role="toolbar" aria-label="View">
+      <Button
+        label="Smaller text"
+        text="A−"
+        keepText
+        onClick={() => s().setFontSize(fontSize - 2)}
+        disabled={fontSize <= FONT_SIZES.min}
+      />
+      <output className="font-size" aria-label="Text size">
+        {fontSize}px
+      </output>
+      <Button
+        label="Larger text"
+        text="A+"
+        keepText
+        onClick={() => s().setFontSize(fontSize + 2)}
+        disabled={fontSize >= FONT_SIZES.max}
+      />
+      <label className="theme">
+        <span className="visually-hidden">Theme</span>
+        <select value={theme} onChange={(e) => s().setTheme(toTheme(e.target.value))} aria-label="Theme">
+          <option value="system">System theme</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <Button label="Keyboard shortcuts" icon="help" onClick={() => s().setHelpOpen(true)} />
     </div>
   );
 }

@@ -126,3 +126,39 @@ export async function openApp(
   await page.goto(url);
   return { context, page, errors };
 }
+
+/** The cell region for a cell id from the lesson file. */
+export function cellById(page: Page, id: string) {
+  return page.locator(`section[data-cell-id="${id}"]`);
+}
+
+/** The prompt of every code cell, in order ("In [3]:"). */
+export async function prompts(page: Page): Promise<string[]> {
+  return page.locator("section.cell-code .prompt-text").allTextContents();
+}
+
+/** Waits until no code cell is queued or running and the kernel says idle. */
+export async function waitForIdle(page: Page, timeout = 180_000): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const busy = Array.from(document.querySelectorAll(".prompt-text")).some(
+        (p) => p.textContent === "In [*]:",
+      );
+      const status = document.querySelector(".kernel-status");
+      return !busy && status !== null && status.classList.contains("idle");
+    },
+    undefined,
+    { timeout, polling: 100 },
+  );
+}
+
+/** The text of a cell's outputs. */
+export async function outputText(page: Page, id: string): Promise<string> {
+  const outputs = cellById(page, id).locator(".outputs");
+  return (await outputs.count()) === 0 ? "" : ((await outputs.textContent()) ?? "");
+}
+
+/** Waits for the lesson to be on screen. */
+export async function waitForLesson(page: Page): Promise<void> {
+  await page.getByRole("heading", { level: 1, name: "8-4. Initializers" }).waitFor({ timeout: 30_000 });
+}

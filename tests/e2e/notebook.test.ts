@@ -1,0 +1,212 @@
+/**
+ * The teacher's path through the lesson in Chromium: Run all, Shift+Enter,
+ * edit a parameter, restart, and the keyboard shortcuts.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  cellById,
+  launchBrowser,
+  type OpenedPage,
+  openApp,
+  outputText,
+  type Preview,
+  prompts,
+  startPreview,
+  waitForIdle,
+  waitForLesson,
+} from "./harness.ts";
+
+let preview: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function withApp(run: (opened: OpenedPage) => Promise<void>): Promise<void> {
+  const opened = await openApp(browser, preview.url);
+  try {
+    await waitForLesson(opened.page);
+    await run(opened);
+  } finally {
+    await opened.context.close();
+  }
+}
+
+/** The cells of the original seed lesson that print a mean and a variance. */
+const STATS_CELLS = [
+  "naive-x-stats",
+  "naive-w-stats",
+  "naive-a-stats",
+  "xavier-x-stats",
+  "xavier-w-stats",
+  "xavier-a-stats",
+];
+const NUMBER = /^-?\d+(\.\d+)?(e[-+]?\d+)?$/;
+
+async function statsLines(page: Page, id: string): Promise<string[]> {
+  return (await outputText(page, id)).trim().split("\n");
+}
+
+async function runAll(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Run all", exact: true }).click();
+  await waitForIdle(page);
+}
+
+async function replaceSource(page: Page, id: string, source: string): Promise<void> {
+  const editor = cellById(page, id).locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.insertText(source);
+}
+
+describe("the lesson in the browser", () => {
+  test("Run all fills every seed cell's output, without errors", async () => {
+    await withApp(async ({ page, errors }) => {
+      await runAll(page);
+      expect(await outputText(page, "naive-a")).toContain("array([[");
+      expect(await outputText(page, "xavier-a")).toContain("array([[");
+      for (const id of STATS_CELLS) {
+        const lines = await statsLines(page, id);
+        expect(lines, id).toHaveLength(2);
+        for (const line of lines) expect(line, id).toMatch(NUMBER);
+      }
+      expect(await page.locator(".output-error").count()).toBe(0);
+      expect(await page.locator(".cancelled").count()).toBe(0);
+      const counts = await prompts(page);
+      expect(counts).toEqual(counts.map((_, i) => `In [${i + 1}]:`));
+      expect(errors).toEqual([]);
+    });
+  });
+
+  test("Shift+Enter walks through the cells and runs the code ones", async () => {
+    await withApp(async ({ page }) => {
+      const first = cellById(page, "imports");
+      await first.click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("Escape");
+      // Up to the end of the seed part: imports .. xavier-a-stats.
+      const ids = await page
+        .locator("section.cell")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell-id")));
+      const last = ids.indexOf("xavier-a-stats");
+      for (let i = 0; i <= last; i++) await page.keyboard.press("Shift+Enter");
+      await waitForIdle(page);
+      expect(await outputText(page, "naive-a")).toContain("array([[");
+      expect(await cellById(page, "xavier-a-stats").locator(".prompt-text").textContent()).toBe("In [13]:");
+      expect(await page.locator(".output-error").count()).toBe(0);
+      const selected = await page.locator("section.cell.selected").getAttribute("data-cell-id");
+      expect(selected).toBe(ids[last + 1]);
+    });
+  });
+
+  test("editing * 0.01 to * 1.0 and re-running makes the activations grow", async () => {
+    await withApp(async ({ page }) => {
+      await runAll(page);
+      const before = await statsLines(page, "naive-a-stats");
+      // biome-ignore lint/performance/useDomNodeTextContent: CodeMirror lines are divs; only innerText keeps the newlines.
+      const source = await cellById(page, "naive-forward").locator(".cm-content").innerText();
+      expect(source).toContain("* 0.01");
+      await replaceSource(page, "naive-forward", source.replace("* 0.01", "* 1.0"));
+      await page.keyboard.press("Escape");
+      await runAll(page);
+      const after = await statsLines(page, "naive-a-stats");
+      expect(after).not.toEqual(before);
+      expect(Number(after[1])).toBeGreaterThan(Number(before[1]) * 100);
+      expect(await outputText(page, "naive-a")).toContain("array([[");
+    });
+  });
+
+  test("Restart kernel resets the execution counts", async () => {
+    await withApp(async ({ page }) => {
+      await runAll(page);
+      await page.getByRole("button", { name: "Restart kernel" }).click();
+      await expect.poll(() => page.locator(".notice").textContent()).toMatch(/restarted/);
+      await cellById(page, "imports").click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press("Escape");
+      await page.keyboard.press("Control+Enter");
+      await waitForIdle(page);
+      expect(await cellById(page, "imports").locator(".prompt-text").textContent()).toBe("In [1]:");
+    });
+  });
+
+  test("Interrupt stops a long cell, restarts the kernel and says so", async () => {
+    await withApp(async ({ page }) => {
+      await cellById(page, "imports").click({ position: { x: 5, y: 5 } });
+      await page.getByRole("button", { name: "Add code cell" }).click();
+      const added = page.locator("section.cell.selected");
+      await added.locator(".cm-content").click();
+      await page.keyboard.insertText("n = 0\nwhile True:\n    n += 1");
+      await page.keyboard.press("Control+Enter");
+      await expect.poll(() => added.locator(".prompt-text").textContent()).toBe("In [*]:");
+      // The page stays responsive while the worker is busy.
+      await page.getByRole("button", { name: "Larger text" }).click();
+      await page.getByRole("button", { name: "Interrupt" }).click();
+      await expect.poll(() => page.locator(".notice").textContent()).toMatch(/Interrupted/);
+      await expect.poll(() => added.locator(".cancelled").count()).toBe(1);
+      await waitForIdle(page);
+    });
+  });
+
+  test("keyboard only: modes, insert, type change, delete and undo, help", async () => {
+    await withApp(async ({ page }) => {
+      const count = () => page.locator("section.cell").count();
+      const selectedId = () => page.locator("section.cell.selected").getAttribute("data-cell-id");
+      const total = await count();
+      // Focus lands on the first cell with Tab from the top of the page.
+      await page.keyboard.press("Tab");
+      for (
+        let i = 0;
+        i < 40 && (await page.evaluate(() => document.activeElement?.tagName)) !== "SECTION";
+        i++
+      ) {
+        await page.keyboard.press("Tab");
+      }
+      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cell-id"))).toBe("imports");
+      await page.keyboard.press("j");
+      expect(await selectedId()).toBe("seed");
+      await page.keyboard.press("ArrowDown");
+      expect(await selectedId()).toBe("title");
+      await page.keyboard.press("k");
+      expect(await selectedId()).toBe("seed");
+      await page.keyboard.press("b");
+      expect(await count()).toBe(total + 1);
+      const added = await selectedId();
+      await page.keyboard.press("m");
+      expect(await page.locator("section.cell.selected").getAttribute("aria-label")).toMatch(
+        /^Markdown cell 3$/,
+      );
+      await page.keyboard.press("y");
+      expect(await page.locator("section.cell.selected").getAttribute("aria-label")).toMatch(/^Code cell 3$/);
+      await page.keyboard.press("Enter");
+      await page.keyboard.insertText("print(6 * 7)");
+      await page.keyboard.press("Escape");
+      expect(await page.locator(".mode-badge").textContent()).toBe("Command mode");
+      await page.keyboard.press("Control+Enter");
+      await waitForIdle(page);
+      expect(await outputText(page, added ?? "")).toBe("42\n");
+      await page.keyboard.press("a");
+      expect(await count()).toBe(total + 2);
+      await page.keyboard.press("d");
+      await page.keyboard.press("d");
+      expect(await count()).toBe(total + 1);
+      await page.keyboard.press("z");
+      expect(await count()).toBe(total + 2);
+      await page.keyboard.press("h");
+      const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+      await help.waitFor();
+      expect(await help.textContent()).toContain("Shift+Enter");
+      await page.keyboard.press("Escape");
+      await help.waitFor({ state: "hidden" });
+      await page.keyboard.press("Alt+Enter");
+      expect(await count()).toBe(total + 3);
+      expect(await page.locator(".mode-badge").textContent()).toBe("Edit mode");
+    });
+  });
+});
