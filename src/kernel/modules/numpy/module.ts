@@ -54,10 +54,12 @@ import {
   where,
   zeros,
 } from "../../nd/mod.ts";
+import { floatRepr } from "../../nd/pyfloat.ts";
 import { histogram, percentile } from "../../nd/stats.ts";
 import {
   type KernelContext,
   makeModule,
+  NpScalar,
   PyFloat,
   PyList,
   PyModule,
@@ -121,7 +123,9 @@ function arraysArg(name: string, v: PyValue | undefined, ctx: KernelContext): ND
 
 /** A creation shape (`zeros((2, 3))`), with numpy's TypeError text for floats. */
 function creationShape(v: PyValue | undefined): number[] {
-  if (v instanceof PyFloat) return raise("TypeError", "'float' object cannot be interpreted as an integer");
+  if (v instanceof PyFloat) {
+    return raise("TypeError", `expected a sequence of integers or a single integer, got '${floatRepr(v.v)}'`);
+  }
   return shapeArg(v ?? null);
 }
 
@@ -149,7 +153,7 @@ function linspaceFn(v: readonly (PyValue | undefined)[], ctx: KernelContext): Py
   const a = linspace(lo, hi, n, end, dtypeArg(dtype, ctx));
   if (!flagArg(retstep, false)) return a;
   const div = end ? n - 1 : n;
-  return new PyTuple([a, pyFloat(div > 0 ? (hi - lo) / div : Number.NaN)]);
+  return new PyTuple([a, new NpScalar("float64", div > 0 ? (hi - lo) / div : Number.NaN)]);
 }
 
 /** `np.histogram(a, bins=10, range=None)`: a tuple `(counts, edges)`. */

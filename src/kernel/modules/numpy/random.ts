@@ -22,6 +22,7 @@ import {
 } from "../../nd/random.ts";
 import {
   type KernelContext,
+  makeBuiltin,
   makeModule,
   NpScalar,
   PyFloat,
@@ -37,7 +38,25 @@ import {
   typeName,
 } from "../../py/values.ts";
 import { intArg, numberArg, shapeArg, toNDArray, wrap } from "./convert.ts";
-import { fn } from "./ops.ts";
+import { type Bound, fn as pyFn } from "./ops.ts";
+
+/**
+ * A RandomState method: Cython's "takes at most N positional arguments"
+ * TypeError for extra positionals, then the usual keyword binding.
+ */
+function fn(name: string, params: readonly string[], impl: (v: Bound, ctx: KernelContext) => PyValue) {
+  const bound = pyFn(name, params, impl);
+  const varargs = params.some((p) => p.startsWith("*") && p !== "*" && !p.startsWith("**"));
+  const star = params.indexOf("*");
+  const max = star < 0 ? params.filter((p) => !p.startsWith("**")).length : star;
+  return makeBuiltin(name, (args, kwargs, ctx) => {
+    if (!varargs && args.length > max) {
+      const what = `positional argument${max === 1 ? "" : "s"}`;
+      raise("TypeError", `${name}() takes at most ${max} ${what} (${args.length} given)`);
+    }
+    return bound.impl(args, kwargs, ctx);
+  });
+}
 
 /** The session's legacy RandomState, seeded from the clock until `np.random.seed`. */
 export const randomStateKey = new SlotKey<RandomState>("numpy.random.state", () => createRandomState());
