@@ -46,6 +46,8 @@ export interface HistArtist {
   readonly label: string | null;
   readonly density: boolean;
   readonly stats: SampleStats | null;
+  /** Dataset `index` of `count` drawn side by side in each bin (`hist` of several datasets), or null. */
+  readonly dodge: { readonly index: number; readonly count: number } | null;
 }
 
 /** `plot`: one Line2D; `x` and `y` have the same length. Widths and sizes are in points. */
@@ -408,6 +410,7 @@ export function addHist(
     edges: readonly number[];
     density?: boolean;
     stats?: SampleStats | null;
+    dodge?: { index: number; count: number } | null;
   },
   style: ArtistStyle = {},
 ): HistArtist {
@@ -423,6 +426,7 @@ export function addHist(
     label: style.label ?? null,
     density: bins.density ?? false,
     stats: bins.stats ?? null,
+    dodge: bins.dodge ?? null,
   };
   axes.artists.push(artist);
   return artist;
@@ -509,6 +513,106 @@ export function addText(axes: Axes, x: number, y: number, text: string): TextArt
   const artist: TextArtist = { kind: "text", x, y, text };
   axes.artists.push(artist);
   return artist;
+}
+
+/**
+ * Bar i of a histogram as matplotlib's `hist(histtype='bar')` places it:
+ * one dataset fills its bin; n datasets share 80% of it side by side
+ * (`width = 0.8*w/n`, centre `edge + w/2 - 0.4*w*(1 - 1/n) + index*width`).
+ * `left = centre - width/2`, as `bar(align='center')` computes it.
+ */
+export function histBarGeometry(
+  artist: HistArtist,
+  i: number,
+): { center: number; left: number; width: number } {
+  const lo = artist.edges[i] ?? 0;
+  const w = (artist.edges[i + 1] ?? 0) - lo;
+  const count = artist.dodge?.count ?? 1;
+  const index = artist.dodge?.index ?? 0;
+  const dr = count > 1 ? 0.8 : 1;
+  const width = (dr * w) / count;
+  let boffset = -0.5 * dr * w * (1 - 1 / count);
+  boffset += 0.5 * w;
+  boffset += index * width;
+  const center = lo + boffset;
+  return { center, left: center - width / 2, width };
+}
+
+/**
+ * Limits an automatic axis would get: the data range with matplotlib's 5%
+ * margins, bars sticking to 0 and histogram edges sticking to their extent
+ * (no margin past a sticky edge); `[0, 1]` without data. An estimate of the
+ * autoscaled view, reported by `xlim()` / `get_ylim()` when not set.
+ */
+export function autoLimits(axes: Axes, axis: "x" | "y"): [number, number] {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  const sticky: number[] = [];
+  const see = (v: number): void => {
+    if (Number.isFinite(v)) {
+      lo = Math.min(lo, v);
+      hi = Math.max(hi, v);
+    }
+  };
+  for (const a of axes.artists) {
+    switch (a.kind) {
+      case "hist":
+        if (axis === "x") {
+          a.edges.forEach(see);
+        } else {
+          a.counts.forEach(see);
+          see(0);
+          sticky.push(0);
+        }
+        break;
+      case "line":
+        (axis === "x" ? a.x : a.y).forEach(see);
+        break;
+      case "bar":
+        if (axis === "x") {
+          a.x.forEach((x, i) => {
+            if (typeof x === "number") {
+              see(x - (a.widths[i] ?? 0) / 2);
+              see(x + (a.widths[i] ?? 0) / 2);
+            }
+          });
+        } else {
+          a.heights.forEach((h, i) => {
+            const b = a.bottoms?.[i] ?? 0;
+            see(b);
+            see(b + h);
+            sticky.push(b);
+          });
+        }
+        break;
+      case "hline":
+        if (axis === "y") see(a.y);
+        break;
+      case "text":
+        break;
+      default: {
+        const never: never = a;
+        throw new Error(`unknown artist ${String(never)}`);
+      }
+    }
+  }
+  if (lo > hi) return [0, 1];
+  if (lo === hi) return [lo - 0.05 * Math.abs(lo || 1), hi + 0.05 * Math.abs(hi || 1)];
+  const pad = 0.05 * (hi - lo);
+  const l = sticky.includes(lo) ? lo : lo - pad;
+  const h = sticky.includes(hi) ? hi : hi + pad;
+  return [l, h];
+}
+
+/** Default tick label texts like matplotlib's ScalarFormatter: one shared number of decimals, U+2212 minus. */
+export function tickLabels(values: readonly number[]): string[] {
+  let decimals = 0;
+  for (const v of values) {
+    const t = formatGeneral(v, 12);
+    const dot = t.indexOf(".");
+    if (dot >= 0 && !t.includes("e")) decimals = Math.max(decimals, t.length - dot - 1);
+  }
+  return values.map((v) => v.toFixed(Math.min(decimals, 12)).replace(/^-/, "\u2212"));
 }
 
 // ---------------------------------------------------------------------------
@@ -746,10 +850,9 @@ function artistTrace(
       const width: number[] = [];
       const hover: string[] = [];
       for (let i = 0; i < n; i++) {
-        const lo = artist.edges[i] ?? 0;
-        const hi = artist.edges[i + 1] ?? 0;
-        x.push((lo + hi) / 2);
-        width.push(hi - lo);
+        const bar = histBarGeometry(artist, i);
+        x.push(bar.center);
+        width.push(bar.width);
         hover.push(binHoverText(artist.edges, artist.counts, i));
       }
       return {

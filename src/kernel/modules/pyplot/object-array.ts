@@ -59,7 +59,7 @@ export class ObjectArray extends PyObject {
   /** Basic indexing with ints and slices (and one `...`), numpy's IndexErrors. */
   private index(parts: PyValue[], _ctx: KernelContext): PyValue {
     const ndim = this.shape.length;
-    const ell = parts.findIndex((p) => p === Ellipsis);
+    const ell = parts.indexOf(Ellipsis);
     if (ell >= 0) {
       const fill = Math.max(0, ndim - (parts.length - 1));
       parts = [
