@@ -36,7 +36,14 @@ export interface ShareState {
 }
 
 export const SHARE_VERSION = 1;
-export const LIMITS = {
+export interface ShareLimits {
+  hashChars: number;
+  notebookChars: number;
+  params: number;
+  stringChars: number;
+}
+
+export const LIMITS: ShareLimits = {
   /** Longest hash accepted, in characters. */
   hashChars: 200_000,
   /** Largest decompressed notebook JSON, in characters. */
@@ -45,7 +52,7 @@ export const LIMITS = {
   params: 1_000,
   /** Longest string parameter value. */
   stringChars: 10_000,
-} as const;
+};
 
 type PropKind = "version" | "uint32" | "params" | "lz-notebook";
 
@@ -74,7 +81,6 @@ const seedSchema = z
   .int()
   .min(0)
   .max(2 ** 32 - 1);
-const valueSchema = z.union([z.number().finite(), z.boolean(), z.string().max(LIMITS.stringChars)]);
 
 /** A copy of the notebook without outputs: they are recomputed, and would bloat the link. */
 function withoutOutputs(doc: NotebookDoc): NotebookDoc {
@@ -121,18 +127,18 @@ export function encodeShare(state: ShareState): string {
  * state, or `{ error }` with a message for the user. Unknown keys are ignored
  * so that links from later versions still open what they can.
  */
-export function decodeShare(hash: string): ShareState | { error: string } {
+export function decodeShare(hash: string, limits: ShareLimits = LIMITS): ShareState | { error: string } {
   try {
-    return decodeUnsafe(hash);
+    return decodeUnsafe(hash, limits);
   } catch (err) {
     // Every expected failure returns above; this is the promise never to throw on a link.
     return { error: `This link could not be read (${err instanceof Error ? err.message : String(err)}).` };
   }
 }
 
-function decodeUnsafe(hash: string): ShareState | { error: string } {
-  if (hash.length > LIMITS.hashChars) {
-    return { error: `This link is too long (${hash.length} characters; the limit is ${LIMITS.hashChars}).` };
+function decodeUnsafe(hash: string, limits: ShareLimits): ShareState | { error: string } {
+  if (hash.length > limits.hashChars) {
+    return { error: `This link is too long (${hash.length} characters; the limit is ${limits.hashChars}).` };
   }
   const text = hash.startsWith("#") ? hash.slice(1) : hash;
   const state: ShareState = { params: [] };
@@ -161,20 +167,20 @@ function decodeUnsafe(hash: string): ShareState | { error: string } {
         break;
       }
       case "params": {
-        const override = decodeParam(key.slice(prop.key.length + 1), raw);
+        const override = decodeParam(key.slice(prop.key.length + 1), raw, limits);
         if ("error" in override) return override;
         const existing = state.params.findIndex(
           (p) => p.cellId === override.cellId && p.name === override.name,
         );
         if (existing >= 0) state.params[existing] = override;
         else state.params.push(override);
-        if (state.params.length > LIMITS.params) {
-          return { error: `This link sets too many parameters (the limit is ${LIMITS.params}).` };
+        if (state.params.length > limits.params) {
+          return { error: `This link sets too many parameters (the limit is ${limits.params}).` };
         }
         break;
       }
       case "lz-notebook": {
-        const notebook = decodeNotebook(raw);
+        const notebook = decodeNotebook(raw, limits);
         if ("error" in notebook) return notebook;
         state.notebook = notebook.doc;
         break;
@@ -188,7 +194,7 @@ function decodeUnsafe(hash: string): ShareState | { error: string } {
   return state;
 }
 
-function decodeParam(path: string, raw: string): ParamOverride | { error: string } {
+function decodeParam(path: string, raw: string, limits: ShareLimits): ParamOverride | { error: string } {
   const dot = path.lastIndexOf(".");
   const cellId = path.slice(0, dot);
   const name = path.slice(dot + 1);
@@ -201,7 +207,9 @@ function decodeParam(path: string, raw: string): ParamOverride | { error: string
   } catch {
     return { error: `The value of parameter "${name}" in this link is not readable.` };
   }
-  const value = valueSchema.safeParse(json);
+  const value = z
+    .union([z.number().finite(), z.boolean(), z.string().max(limits.stringChars)])
+    .safeParse(json);
   if (!value.success) {
     return {
       error: `The value of parameter "${name}" in this link must be a number, a boolean or a short text.`,
@@ -210,12 +218,12 @@ function decodeParam(path: string, raw: string): ParamOverride | { error: string
   return { cellId, name, value: value.data };
 }
 
-function decodeNotebook(raw: string): { doc: NotebookDoc } | { error: string } {
+function decodeNotebook(raw: string, limits: ShareLimits): { doc: NotebookDoc } | { error: string } {
   const fail = { error: "The notebook in this link is damaged." };
   if (!LZ_URI_TEXT.test(raw)) return fail;
-  const json = decompressUriBounded(raw, LIMITS.notebookChars);
+  const json = decompressUriBounded(raw, limits.notebookChars);
   if (json === "too-large") {
-    return { error: `The notebook in this link is too large (over ${LIMITS.notebookChars} characters).` };
+    return { error: `The notebook in this link is too large (over ${limits.notebookChars} characters).` };
   }
   if (json === null) return fail;
   let value: unknown;
