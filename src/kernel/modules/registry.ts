@@ -10,9 +10,10 @@
  * add one entry to `factories` below.
  */
 import { raise } from "../py/errors.ts";
-import { type KernelContext, makeModule, type PyModule } from "../py/values.ts";
+import type { KernelContext, PyModule } from "../py/values.ts";
 import { mathModule } from "./math.ts";
 import { numpyModule, numpyRandomModule } from "./numpy.ts";
+import { matplotlibModule, pyplotModule } from "./pyplot/module.ts";
 import { timeModule } from "./time.ts";
 
 export type ModuleFactory = (ctx: KernelContext) => PyModule;
@@ -21,10 +22,11 @@ export type ModuleFactory = (ctx: KernelContext) => PyModule;
 export const PROVIDED_TEXT = "numpy, matplotlib.pyplot, math and time";
 
 const factories: ReadonlyMap<string, ModuleFactory> = new Map<string, ModuleFactory>([
-  // `import matplotlib` alone gives a package whose `pyplot` attribute appears once imported.
-  ["matplotlib", () => makeModule("matplotlib", {})],
   ["numpy", numpyModule],
   ["numpy.random", numpyRandomModule],
+  // `import matplotlib` alone gives a package whose `pyplot` attribute appears once imported.
+  ["matplotlib", matplotlibModule],
+  ["matplotlib.pyplot", pyplotModule],
   ["math", mathModule],
   ["time", timeModule],
 ]);

@@ -1,0 +1,1254 @@
+/**
+ * AST -> JS closures. A cell is compiled once; running it never looks at the
+ * syntax tree again. Names are resolved at compile time to fast local slots,
+ * cells (closures) or global boxes, so a loop like
+ * `for i in range(n): s += i * i` costs a few property reads per step.
+ *
+ * Statements return a completion code (NORMAL, BREAK, CONTINUE, RETURN)
+ * instead of throwing for control flow. Every statement records its line in
+ * its frame so tracebacks can name it.
+ */
+import type { Arg, BinOp, CmpOp, Expr, FPart, Param, Stmt } from "./ast.ts";
+import { PyException, raise, toPyException } from "./errors.ts";
+import { formatValue } from "./format.ts";
+import {
+  binaryOp,
+  compareOp,
+  containsOp,
+  delItem,
+  getAttr,
+  getItem,
+  inplaceOp,
+  setAttr,
+  setItem,
+  unaryOp,
+} from "./ops.ts";
+import { NDArray } from "../nd/ndarray.ts";
+import { analyse, type Scope, type ScopeMap } from "./scope.ts";
+import {
+  bindArgs,
+  callValue,
+  compileSignature,
+  INT_LIMIT,
+  iterate,
+  type KernelContext,
+  type Kwargs,
+  PyDict,
+  PyFloat,
+  PyFunction,
+  PyIter,
+  PyList,
+  type PyModule,
+  PyRange,
+  PySlice,
+  PyTuple,
+  type PyValue,
+  pyRepr,
+  pyToStr,
+  type Signature,
+  truthy,
+  typeName,
+} from "./values.ts";
+
+const NORMAL = 0;
+const BREAK = 1;
+const CONTINUE = 2;
+const RETURN = 3;
+
+/** A variable box: global names and closure cells. `undefined` = unbound. */
+export class Box {
+  v: PyValue | undefined = undefined;
+}
+
+/** One activation of a function (or of the cell's module code). */
+export class Frame {
+  ret: PyValue = null;
+  line = 0;
+  constructor(
+    readonly vars: (PyValue | undefined)[],
+    readonly cells: Box[],
+  ) {}
+}
+
+type E = (f: Frame) => PyValue;
+type S = (f: Frame) => number;
+type Store = (f: Frame, v: PyValue) => void;
+
+/** Where code came from, for tracebacks: `Cell In[3]` and its text. */
+export interface SourceInfo {
+  readonly label: string;
+  readonly text: string;
+}
+
+/** Session-wide interpreter state shared by every compiled cell. */
+export interface Runtime {
+  readonly ctx: KernelContext;
+  readonly globals: Map<string, Box>;
+  readonly builtins: ReadonlyMap<string, PyValue>;
+  /** Current Python call depth. */
+  depth: number;
+  /** Maximum Python call depth (CPython's default recursion limit). */
+  readonly maxDepth: number;
+  /** Called by the outermost `for` loop of a cell: progress over an iterable of known length. */
+  progress: ((done: number, total: number) => void) | null;
+  importModule(name: string): PyModule;
+}
+
+export function globalBox(rt: Runtime, name: string): Box {
+  let b = rt.globals.get(name);
+  if (!b) {
+    b = new Box();
+    rt.globals.set(name, b);
+  }
+  return b;
+}
+
+/** Static information of a compiled function body. */
+interface FuncCode {
+  readonly name: string;
+  readonly params: readonly Param[];
+  readonly sig: Signature;
+  /** For each signature name: where the bound value goes (slot >= 0, or -(cell index) - 1). */
+  readonly dest: readonly number[];
+  readonly nslots: number;
+  readonly ncells: number;
+  /** Own cell count (fresh boxes per call); the rest of `cells` comes from the closure. */
+  readonly nown: number;
+  readonly simple: boolean;
+  readonly body: S;
+  readonly source: SourceInfo;
+  readonly argText: string;
+}
+
+/** A user-defined function value. */
+export class UserFunction extends PyFunction {
+  constructor(
+    readonly code: FuncCode,
+    readonly defaults: readonly (PyValue | undefined)[],
+    readonly closure: readonly Box[],
+    invoke: (args: PyValue[], kwargs: Kwargs | null) => PyValue,
+  ) {
+    super(code.name, invoke);
+  }
+}
+
+/** A compiled cell: run it with `run()`; returns the value of a trailing expression statement. */
+export interface CompiledCell {
+  run(): { value: PyValue | undefined };
+}
+
+interface Compiler {
+  readonly rt: Runtime;
+  readonly scopes: ScopeMap;
+  readonly source: SourceInfo;
+  /** Depth of enclosing loops in the current function (0 at the top of a cell or a def). */
+  loopDepth: number;
+}
+
+/** Compiles a parsed cell against a runtime. The last statement's value is kept when it is an expression. */
+export function compileCell(rt: Runtime, body: Stmt[], source: SourceInfo): CompiledCell {
+  const { module, scopes } = analyse(body);
+  const cx: Compiler = { rt, scopes, source, loopDepth: 0 };
+  const last = body[body.length - 1];
+  const trailing = last && last.k === "expr" ? last : null;
+  const stmts = (trailing ? body.slice(0, -1) : body).map((s) => stmt(cx, s, module));
+  const tail = trailing ? expr(cx, trailing.e, module) : null;
+  const tailLine = trailing?.line ?? 0;
+  return {
+    run() {
+      const f = new Frame([], []);
+      try {
+        for (const s of stmts) {
+          const r = s(f);
+          if (r !== NORMAL) break;
+        }
+        if (tail) {
+          f.line = tailLine;
+          return { value: tail(f) };
+        }
+        return { value: undefined };
+      } catch (e) {
+        const pe = toPyException(e);
+        if (pe.syntax === null)
+          pe.frames.unshift({ source: source.label, line: f.line, func: null, text: source.text });
+        throw pe;
+      }
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Statements
+
+function block(cx: Compiler, body: Stmt[], sc: Scope): S {
+  const ss = body.map((s) => stmt(cx, s, sc));
+  if (ss.length === 0) return () => NORMAL;
+  if (ss.length === 1) return ss[0] ?? (() => NORMAL);
+  if (ss.length === 2) {
+    const a = ss[0] ?? (() => NORMAL);
+    const b = ss[1] ?? (() => NORMAL);
+    return (f) => {
+      const r = a(f);
+      if (r !== NORMAL) return r;
+      return b(f);
+    };
+  }
+  return (f) => {
+    for (let i = 0; i < ss.length; i++) {
+      const r = (ss[i] ?? (() => NORMAL))(f);
+      if (r !== NORMAL) return r;
+    }
+    return NORMAL;
+  };
+}
+
+function stmt(cx: Compiler, s: Stmt, sc: Scope): S {
+  const line = s.line;
+  const rt = cx.rt;
+  switch (s.k) {
+    case "expr": {
+      const e = expr(cx, s.e, sc);
+      return (f) => {
+        f.line = line;
+        e(f);
+        return NORMAL;
+      };
+    }
+    case "assign": {
+      const v = expr(cx, s.value, sc);
+      const stores = s.targets.map((t) => store(cx, t, sc));
+      if (stores.length === 1) {
+        const st = stores[0];
+        if (!st) return () => NORMAL;
+        return (f) => {
+          f.line = line;
+          st(f, v(f));
+          return NORMAL;
+        };
+      }
+      return (f) => {
+        f.line = line;
+        const x = v(f);
+        for (const st of stores) st(f, x);
+        return NORMAL;
+      };
+    }
+    case "aug":
+      return augAssign(cx, s.target, s.op, s.value, sc, line);
+    case "if": {
+      const test = cond(cx, s.test, sc);
+      const body = block(cx, s.body, sc);
+      const orelse = s.orelse.length > 0 ? block(cx, s.orelse, sc) : null;
+      if (!orelse) {
+        return (f) => {
+          f.line = line;
+          return test(f) ? body(f) : NORMAL;
+        };
+      }
+      return (f) => {
+        f.line = line;
+        return test(f) ? body(f) : orelse(f);
+      };
+    }
+    case "while": {
+      const test = cond(cx, s.test, sc);
+      cx.loopDepth++;
+      const body = block(cx, s.body, sc);
+      cx.loopDepth--;
+      const orelse = block(cx, s.orelse, sc);
+      return (f) => {
+        for (;;) {
+          f.line = line;
+          if (!test(f)) return orelse(f);
+          const r = body(f);
+          if (r === BREAK) return NORMAL;
+          if (r === RETURN) return RETURN;
+        }
+      };
+    }
+    case "for":
+      return forStmt(cx, s, sc);
+    case "def": {
+      const make = makeFunction(cx, s, s.name, s.params, sc, s.body, null);
+      const st = storeName(cx, s.name, sc);
+      return (f) => {
+        f.line = line;
+        st(f, make(f));
+        return NORMAL;
+      };
+    }
+    case "return": {
+      const v = s.value ? expr(cx, s.value, sc) : null;
+      if (sc.kind === "module") {
+        return () => raise("SyntaxError", "'return' outside function");
+      }
+      return (f) => {
+        f.line = line;
+        f.ret = v ? v(f) : null;
+        return RETURN;
+      };
+    }
+    case "break":
+      if (cx.loopDepth === 0) return () => raise("SyntaxError", "'break' outside loop");
+      return () => BREAK;
+    case "continue":
+      if (cx.loopDepth === 0) return () => raise("SyntaxError", "'continue' not properly in loop");
+      return () => CONTINUE;
+    case "pass":
+      return () => NORMAL;
+    case "import": {
+      const parts = s.names.map((n) => {
+        const top = n.module.split(".")[0] ?? n.module;
+        return {
+          module: n.module,
+          bindTop: n.asname === null,
+          top,
+          st: storeName(cx, n.asname ?? top, sc),
+        };
+      });
+      return (f) => {
+        f.line = line;
+        for (const p of parts) {
+          const mod = rt.importModule(p.module);
+          p.st(f, p.bindTop ? rt.importModule(p.top) : mod);
+        }
+        return NORMAL;
+      };
+    }
+    case "from": {
+      const module = s.module;
+      const parts = s.names.map((n) => ({ name: n.name, st: storeName(cx, n.asname ?? n.name, sc) }));
+      return (f) => {
+        f.line = line;
+        const mod = rt.importModule(module);
+        for (const p of parts) {
+          let v = mod.attrs.get(p.name);
+          if (v === undefined) {
+            // `from numpy import random` may name a submodule not yet imported.
+            try {
+              v = rt.importModule(`${module}.${p.name}`);
+            } catch {
+              return raise("ImportError", `cannot import name '${p.name}' from '${module}'`);
+            }
+          }
+          p.st(f, v);
+        }
+        return NORMAL;
+      };
+    }
+    case "assert": {
+      const test = cond(cx, s.test, sc);
+      const msg = s.msg ? expr(cx, s.msg, sc) : null;
+      return (f) => {
+        f.line = line;
+        if (!test(f)) {
+          return raise("AssertionError", msg ? pyToStr(msg(f), rt.ctx) : "");
+        }
+        return NORMAL;
+      };
+    }
+    case "del": {
+      const dels = s.targets.map((t) => delTarget(cx, t, sc));
+      return (f) => {
+        f.line = line;
+        for (const d of dels) d(f);
+        return NORMAL;
+      };
+    }
+    case "global":
+    case "nonlocal":
+      return () => NORMAL;
+    default: {
+      const never: never = s;
+      throw new Error(`unknown statement ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function cond(cx: Compiler, e: Expr, sc: Scope): (f: Frame) => boolean {
+  const c = expr(cx, e, sc);
+  const ctx = cx.rt.ctx;
+  return (f) => {
+    const v = c(f);
+    if (typeof v === "boolean") return v;
+    return truthy(v, ctx);
+  };
+}
+
+/** Adaptive progress reporting: check the clock every `stride` steps, doubling while checks come fast. */
+function progressTicker(rt: Runtime, total: number): ((done: number) => void) | null {
+  const report = rt.progress;
+  if (!report || total < 2) return null;
+  const now = () => rt.ctx.now();
+  let last = now();
+  let stride = 1;
+  let next = 1;
+  return (done) => {
+    if (done < next) return;
+    const t = now();
+    if (t - last >= 50) {
+      report(done, total);
+      last = t;
+    } else if (t - last < 5 && stride < 4096) stride *= 2;
+    next = done + stride;
+  };
+}
+
+function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
+  const rt = cx.rt;
+  const line = s.line;
+  const outermost = cx.loopDepth === 0 && sc.kind === "module";
+  const iterE = expr(cx, s.iter, sc);
+  const st = store(cx, s.target, sc);
+  cx.loopDepth++;
+  const body = block(cx, s.body, sc);
+  cx.loopDepth--;
+  const orelse = s.orelse.length > 0 ? block(cx, s.orelse, sc) : null;
+  return (f) => {
+    f.line = line;
+    const it = iterE(f);
+    let r = NORMAL;
+    if (it instanceof PyRange) {
+      const { start, stop, step } = it;
+      const tick = outermost ? progressTicker(rt, it.length) : null;
+      let done = 0;
+      for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
+        st(f, i);
+        r = body(f);
+        if (r === BREAK || r === RETURN) break;
+        if (tick) tick(++done);
+      }
+      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(it.length, it.length);
+    } else if (it instanceof PyList || it instanceof PyTuple) {
+      const items = it.items;
+      const tick = outermost ? progressTicker(rt, items.length) : null;
+      for (let i = 0; i < items.length; i++) {
+        st(f, items[i] ?? null);
+        r = body(f);
+        if (r === BREAK || r === RETURN) break;
+        if (tick) tick(i + 1);
+      }
+      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(items.length, items.length);
+    } else {
+      const total = outermost ? knownLength(it) : -1;
+      const tick = total >= 2 ? progressTicker(rt, total) : null;
+      const iter = iterate(it, rt.ctx);
+      let done = 0;
+      for (let x = iter.next(); !x.done; x = iter.next()) {
+        st(f, x.value);
+        r = body(f);
+        if (r === BREAK || r === RETURN) break;
+        if (tick) tick(++done);
+      }
+      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(total, total);
+    }
+    if (r === RETURN) return RETURN;
+    if (r !== BREAK && orelse) return orelse(f);
+    return NORMAL;
+  };
+}
+
+function knownLength(v: PyValue): number {
+  if (v instanceof PyDict) return v.size;
+  if (typeof v === "string") return v.length;
+  if (v instanceof NDArray) return v.ndim > 0 ? (v.shape[0] ?? -1) : -1;
+  return -1;
+}
+
+function augAssign(cx: Compiler, target: Expr, op: BinOp, valueE: Expr, sc: Scope, line: number): S {
+  const ctx = cx.rt.ctx;
+  const value = expr(cx, valueE, sc);
+  if (target.k === "name") {
+    const load = loadName(cx, target.id, sc, target.line);
+    const st = storeName(cx, target.id, sc);
+    if (op === "+") {
+      return (f) => {
+        f.line = line;
+        const a = load(f);
+        const b = value(f);
+        if (typeof a === "number" && typeof b === "number") {
+          const r = a + b;
+          st(f, r <= INT_LIMIT && r >= -INT_LIMIT ? r : overflow());
+        } else st(f, inplaceOp("+", a, b, ctx));
+        return NORMAL;
+      };
+    }
+    return (f) => {
+      f.line = line;
+      st(f, inplaceOp(op, load(f), value(f), ctx));
+      return NORMAL;
+    };
+  }
+  if (target.k === "sub") {
+    const obj = expr(cx, target.obj, sc);
+    const idx = expr(cx, target.index, sc);
+    return (f) => {
+      f.line = line;
+      const o = obj(f);
+      const i = idx(f);
+      const cur = getItem(o, i, ctx);
+      setItem(o, i, inplaceOp(op, cur, value(f), ctx), ctx);
+      return NORMAL;
+    };
+  }
+  if (target.k === "attr") {
+    const obj = expr(cx, target.obj, sc);
+    const name = target.name;
+    return (f) => {
+      f.line = line;
+      const o = obj(f);
+      setAttr(o, name, inplaceOp(op, getAttr(o, name, ctx), value(f), ctx), ctx);
+      return NORMAL;
+    };
+  }
+  return () => raise("SyntaxError", `'${target.k}' is an illegal expression for augmented assignment`);
+}
+
+function overflow(): never {
+  return raise("OverflowError", "integer overflow: result exceeds 2**53 in this notebook");
+}
+
+// ---------------------------------------------------------------------------
+// Names and targets
+
+function unboundLocal(name: string): never {
+  return raise(
+    "UnboundLocalError",
+    `cannot access local variable '${name}' where it is not associated with a value`,
+  );
+}
+
+function loadName(cx: Compiler, name: string, sc: Scope, _line: number): E {
+  const r = sc.resolve(name);
+  switch (r.kind) {
+    case "local": {
+      const slot = r.slot;
+      return (f) => {
+        const v = f.vars[slot];
+        return v === undefined ? unboundLocal(name) : v;
+      };
+    }
+    case "cell": {
+      const index = r.index;
+      const own = index < sc.ownCells.size;
+      return (f) => {
+        const v = f.cells[index]?.v;
+        if (v !== undefined) return v;
+        if (own) return unboundLocal(name);
+        return raise(
+          "NameError",
+          `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+        );
+      };
+    }
+    case "global": {
+      const box = globalBox(cx.rt, name);
+      const builtin = cx.rt.builtins.get(name);
+      if (builtin !== undefined) return () => (box.v === undefined ? builtin : box.v);
+      return () => {
+        const v = box.v;
+        return v === undefined ? raise("NameError", `name '${name}' is not defined`) : v;
+      };
+    }
+    default: {
+      const never: never = r;
+      throw new Error(`bad resolution ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function storeName(cx: Compiler, name: string, sc: Scope): Store {
+  const r = sc.resolve(name);
+  switch (r.kind) {
+    case "local": {
+      const slot = r.slot;
+      return (f, v) => {
+        f.vars[slot] = v;
+      };
+    }
+    case "cell": {
+      const index = r.index;
+      return (f, v) => {
+        const b = f.cells[index];
+        if (b) b.v = v;
+      };
+    }
+    case "global": {
+      const box = globalBox(cx.rt, name);
+      return (_f, v) => {
+        box.v = v;
+      };
+    }
+    default: {
+      const never: never = r;
+      throw new Error(`bad resolution ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function store(cx: Compiler, t: Expr, sc: Scope): Store {
+  const ctx = cx.rt.ctx;
+  switch (t.k) {
+    case "name":
+      return storeName(cx, t.id, sc);
+    case "attr": {
+      const obj = expr(cx, t.obj, sc);
+      const name = t.name;
+      return (f, v) => setAttr(obj(f), name, v, ctx);
+    }
+    case "sub": {
+      const obj = expr(cx, t.obj, sc);
+      const idx = expr(cx, t.index, sc);
+      return (f, v) => {
+        const o = obj(f);
+        setItem(o, idx(f), v, ctx);
+      };
+    }
+    case "tuple":
+    case "list": {
+      const stores = t.items.map((x) => (x.k === "starred" ? store(cx, x.e, sc) : store(cx, x, sc)));
+      const starAt = t.items.findIndex((x) => x.k === "starred");
+      const n = t.items.length;
+      return (f, v) => {
+        const items = unpackItems(v, ctx);
+        if (starAt < 0) {
+          if (items.length !== n) {
+            if (items.length < n) {
+              return raise("ValueError", `not enough values to unpack (expected ${n}, got ${items.length})`);
+            }
+            return raise("ValueError", `too many values to unpack (expected ${n})`);
+          }
+          for (let i = 0; i < n; i++) (stores[i] ?? (() => undefined))(f, items[i] ?? null);
+          return;
+        }
+        const after = n - starAt - 1;
+        if (items.length < n - 1) {
+          return raise(
+            "ValueError",
+            `not enough values to unpack (expected at least ${n - 1}, got ${items.length})`,
+          );
+        }
+        for (let i = 0; i < starAt; i++) (stores[i] ?? (() => undefined))(f, items[i] ?? null);
+        (stores[starAt] ?? (() => undefined))(f, new PyList(items.slice(starAt, items.length - after)));
+        for (let i = 0; i < after; i++) {
+          (stores[starAt + 1 + i] ?? (() => undefined))(f, items[items.length - after + i] ?? null);
+        }
+      };
+    }
+    case "starred":
+      return () => raise("SyntaxError", "starred assignment target must be in a list or tuple");
+    default:
+      return () => raise("SyntaxError", "cannot assign to expression");
+  }
+}
+
+function unpackItems(v: PyValue, ctx: KernelContext): readonly PyValue[] {
+  if (v instanceof PyTuple || v instanceof PyList) return v.items;
+  if (
+    typeof v === "number" ||
+    typeof v === "boolean" ||
+    v === null ||
+    v instanceof PyFloat ||
+    (v instanceof NDArray && v.ndim === 0)
+  ) {
+    return raise("TypeError", `cannot unpack non-iterable ${typeName(v)} object`);
+  }
+  const out: PyValue[] = [];
+  const it = iterate(v, ctx);
+  for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
+  return out;
+}
+
+function delTarget(cx: Compiler, t: Expr, sc: Scope): (f: Frame) => void {
+  const ctx = cx.rt.ctx;
+  switch (t.k) {
+    case "name": {
+      const r = sc.resolve(t.id);
+      const name = t.id;
+      if (r.kind === "local") {
+        const slot = r.slot;
+        return (f) => {
+          if (f.vars[slot] === undefined) unboundLocal(name);
+          f.vars[slot] = undefined;
+        };
+      }
+      if (r.kind === "cell") {
+        const index = r.index;
+        return (f) => {
+          const b = f.cells[index];
+          if (b) b.v = undefined;
+        };
+      }
+      const box = globalBox(cx.rt, name);
+      return () => {
+        if (box.v === undefined) raise("NameError", `name '${name}' is not defined`);
+        box.v = undefined;
+      };
+    }
+    case "sub": {
+      const obj = expr(cx, t.obj, sc);
+      const idx = expr(cx, t.index, sc);
+      return (f) => {
+        const o = obj(f);
+        delItem(o, idx(f), ctx);
+      };
+    }
+    case "tuple":
+    case "list": {
+      const ds = t.items.map((x) => delTarget(cx, x, sc));
+      return (f) => {
+        for (const d of ds) d(f);
+      };
+    }
+    case "attr":
+      return () => raise("NotImplementedError", "deleting attributes is not supported in this notebook");
+    default:
+      return () => raise("SyntaxError", "cannot delete expression");
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Functions
+
+function makeFunction(
+  cx: Compiler,
+  node: object,
+  name: string,
+  params: Param[],
+  outer: Scope,
+  body: Stmt[] | null,
+  lambdaBody: Expr | null,
+): E {
+  const rt = cx.rt;
+  const sc = cx.scopes.get(node);
+  if (!sc) throw new Error("internal: function scope missing");
+  const defaults = params.map((p) => (p.default ? expr(cx, p.default, outer) : null));
+  const savedLoop = cx.loopDepth;
+  cx.loopDepth = 0;
+  let bodyS: S;
+  if (body) bodyS = block(cx, body, sc);
+  else if (lambdaBody) {
+    const le = expr(cx, lambdaBody, sc);
+    bodyS = (f) => {
+      f.ret = le(f);
+      return RETURN;
+    };
+  } else bodyS = () => NORMAL;
+  cx.loopDepth = savedLoop;
+  const sigParams: string[] = [];
+  let sawStar = false;
+  for (const p of params) {
+    if (p.kind === "varargs") {
+      sigParams.push(`*${p.name}`);
+      sawStar = true;
+    } else if (p.kind === "varkw") sigParams.push(`**${p.name}`);
+    else if (p.kind === "kwonly") {
+      if (!sawStar) {
+        sigParams.push("*");
+        sawStar = true;
+      }
+      sigParams.push(p.name);
+    } else sigParams.push(p.name);
+  }
+  const sig = compileSignature(sigParams);
+  const dest = sig.names.map((n) => {
+    const r = sc.resolve(n);
+    if (r.kind === "local") return r.slot;
+    if (r.kind === "cell") return -r.index - 1;
+    throw new Error(`internal: parameter ${n} resolved as global`);
+  });
+  const byName = new Map(params.map((p, i) => [p.name, i]));
+  const defaultIndex = sig.names.map((n) => byName.get(n) ?? -1);
+  const argText = params
+    .map((p) => (p.kind === "varargs" ? `*${p.name}` : p.kind === "varkw" ? `**${p.name}` : p.name))
+    .join(", ");
+  const code: FuncCode = {
+    name,
+    params,
+    sig,
+    dest,
+    nslots: sc.slots.size,
+    ncells: sc.cellNames.length,
+    nown: sc.ownCells.size,
+    simple: params.every((p) => p.kind === "normal") && dest.every((d) => d >= 0),
+    body: bodyS,
+    source: cx.source,
+    argText,
+  };
+  const freeIdx = sc.cellNames.slice(sc.ownCells.size).map((n) => sc.freeFrom.get(n) ?? -1);
+  return (f) => {
+    const defs = defaults.map((d) => (d ? d(f) : undefined));
+    const sigDefaults = defaultIndex.map((i) => (i >= 0 ? defs[i] : undefined));
+    const closure = freeIdx.map((i) => f.cells[i] ?? new Box());
+    let fn: UserFunction | null = null;
+    const invoke = (args: PyValue[], kwargs: Kwargs | null): PyValue => {
+      if (!fn) throw new Error("internal: function not initialised");
+      return callUser(rt, fn, args, kwargs);
+    };
+    fn = new UserFunction(code, sigDefaults, closure, invoke);
+    return fn;
+  };
+}
+
+/** Calls a user function: binds arguments, counts depth, records the traceback frame on error. */
+export function callUser(
+  rt: Runtime,
+  fn: UserFunction,
+  args: readonly PyValue[],
+  kwargs: Kwargs | null,
+): PyValue {
+  const code = fn.code;
+  const vars = new Array<PyValue | undefined>(code.nslots);
+  let cells: Box[];
+  if (code.ncells === 0) cells = [];
+  else {
+    cells = [];
+    for (let i = 0; i < code.nown; i++) cells.push(new Box());
+    for (const b of fn.closure) cells.push(b);
+  }
+  const f = new Frame(vars, cells);
+  const n = code.sig.names.length;
+  if (code.simple && kwargs === null && args.length === n) {
+    for (let i = 0; i < n; i++) vars[code.dest[i] ?? 0] = args[i];
+  } else {
+    const bound = bindArgs(code.name, code.sig, args, kwargs, fn.defaults);
+    for (let i = 0; i < n; i++) {
+      const d = code.dest[i] ?? 0;
+      const v = bound[i];
+      if (d >= 0) vars[d] = v;
+      else {
+        const b = cells[-d - 1];
+        if (b) b.v = v;
+      }
+    }
+  }
+  if (rt.depth >= rt.maxDepth) return raise("RecursionError", "maximum recursion depth exceeded");
+  rt.depth++;
+  try {
+    const r = code.body(f);
+    return r === RETURN ? f.ret : null;
+  } catch (e) {
+    const pe = toPyException(e);
+    pe.frames.unshift({
+      source: code.source.label,
+      line: f.line,
+      func: `${code.name}(${code.argText})`,
+      text: code.source.text,
+    });
+    throw pe;
+  } finally {
+    rt.depth--;
+  }
+}
+
+// ---------------------------------------------------------------------------
+// Expressions
+
+function constE(v: PyValue): E {
+  return () => v;
+}
+
+function expr(cx: Compiler, e: Expr, sc: Scope): E {
+  const ctx = cx.rt.ctx;
+  switch (e.k) {
+    case "name":
+      return loadName(cx, e.id, sc, e.line);
+    case "const":
+      return constE(e.value);
+    case "raise": {
+      const { exc, msg } = e;
+      return () => raise(exc, msg);
+    }
+    case "fstr":
+      return fstring(cx, e.parts, sc);
+    case "bin":
+      return binExpr(cx, e.op, expr(cx, e.l, sc), expr(cx, e.r, sc));
+    case "unary": {
+      const v = expr(cx, e.e, sc);
+      const op = e.op;
+      if (op === "not") return (f) => !truthy(v(f), ctx);
+      if (op === "-") {
+        return (f) => {
+          const x = v(f);
+          return typeof x === "number" ? (x === 0 ? 0 : -x) : unaryOp("-", x, ctx);
+        };
+      }
+      return (f) => unaryOp(op, v(f), ctx);
+    }
+    case "cmp":
+      return cmpExpr(
+        cx,
+        e.ops,
+        e.operands.map((x) => expr(cx, x, sc)),
+      );
+    case "bool": {
+      const l = expr(cx, e.l, sc);
+      const r = expr(cx, e.r, sc);
+      if (e.op === "and") {
+        return (f) => {
+          const a = l(f);
+          return truthy(a, ctx) ? r(f) : a;
+        };
+      }
+      return (f) => {
+        const a = l(f);
+        return truthy(a, ctx) ? a : r(f);
+      };
+    }
+    case "ifexp": {
+      const t = cond(cx, e.test, sc);
+      const a = expr(cx, e.body, sc);
+      const b = expr(cx, e.orelse, sc);
+      return (f) => (t(f) ? a(f) : b(f));
+    }
+    case "lambda":
+      return makeFunction(cx, e, "<lambda>", e.params, sc, null, e.body);
+    case "call":
+      return callExpr(cx, e.fn, e.args, sc);
+    case "attr": {
+      const o = expr(cx, e.obj, sc);
+      const name = e.name;
+      return (f) => getAttr(o(f), name, ctx);
+    }
+    case "sub": {
+      const o = expr(cx, e.obj, sc);
+      const i = expr(cx, e.index, sc);
+      return (f) => {
+        const obj = o(f);
+        const idx = i(f);
+        if (obj instanceof PyList && typeof idx === "number") {
+          const n = obj.items.length;
+          const k = idx < 0 ? idx + n : idx;
+          if (k >= 0 && k < n) return obj.items[k] ?? null;
+        }
+        return getItem(obj, idx, ctx);
+      };
+    }
+    case "slice": {
+      const lo = e.lo ? expr(cx, e.lo, sc) : null;
+      const hi = e.hi ? expr(cx, e.hi, sc) : null;
+      const st = e.step ? expr(cx, e.step, sc) : null;
+      return (f) => new PySlice(lo ? lo(f) : null, hi ? hi(f) : null, st ? st(f) : null);
+    }
+    case "tuple": {
+      const items = seqItems(cx, e.items, sc);
+      return (f) => new PyTuple(items(f));
+    }
+    case "list": {
+      const items = seqItems(cx, e.items, sc);
+      return (f) => new PyList(items(f));
+    }
+    case "set":
+      return () => raise("NotImplementedError", "sets are not supported in this notebook");
+    case "dict": {
+      const parts = e.items.map((it) =>
+        "spread" in it
+          ? { spread: expr(cx, it.spread, sc), key: null, value: null }
+          : { spread: null, key: expr(cx, it.key, sc), value: expr(cx, it.value, sc) },
+      );
+      return (f) => {
+        const d = new PyDict();
+        for (const p of parts) {
+          if (p.spread) {
+            const src = p.spread(f);
+            if (!(src instanceof PyDict)) {
+              return raise("TypeError", `'${typeName(src)}' object is not a mapping`);
+            }
+            for (const [k, v] of src.entries()) d.set(k, v);
+          } else if (p.key && p.value) {
+            const k = p.key(f);
+            d.set(k, p.value(f));
+          }
+        }
+        return d;
+      };
+    }
+    case "starred":
+      return () => raise("SyntaxError", "can't use starred expression here");
+    case "comp":
+      return comprehension(cx, e, sc);
+    default: {
+      const never: never = e;
+      throw new Error(`unknown expression ${JSON.stringify(never)}`);
+    }
+  }
+}
+
+function seqItems(cx: Compiler, items: Expr[], sc: Scope): (f: Frame) => PyValue[] {
+  const ctx = cx.rt.ctx;
+  const hasStar = items.some((x) => x.k === "starred");
+  const es = items.map((x) => (x.k === "starred" ? expr(cx, x.e, sc) : expr(cx, x, sc)));
+  if (!hasStar) {
+    return (f) => {
+      const out = new Array<PyValue>(es.length);
+      for (let i = 0; i < es.length; i++) out[i] = (es[i] ?? constE(null))(f);
+      return out;
+    };
+  }
+  const star = items.map((x) => x.k === "starred");
+  return (f) => {
+    const out: PyValue[] = [];
+    for (let i = 0; i < es.length; i++) {
+      const v = (es[i] ?? constE(null))(f);
+      if (star[i]) {
+        const it = iterate(v, ctx);
+        for (let r = it.next(); !r.done; r = it.next()) out.push(r.value);
+      } else out.push(v);
+    }
+    return out;
+  };
+}
+
+function binExpr(cx: Compiler, op: BinOp, l: E, r: E): E {
+  const ctx = cx.rt.ctx;
+  switch (op) {
+    case "+":
+      return (f) => {
+        const a = l(f);
+        const b = r(f);
+        if (typeof a === "number" && typeof b === "number") {
+          const x = a + b;
+          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+        }
+        return binaryOp("+", a, b, ctx);
+      };
+    case "-":
+      return (f) => {
+        const a = l(f);
+        const b = r(f);
+        if (typeof a === "number" && typeof b === "number") {
+          const x = a - b;
+          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+        }
+        return binaryOp("-", a, b, ctx);
+      };
+    case "*":
+      return (f) => {
+        const a = l(f);
+        const b = r(f);
+        if (typeof a === "number" && typeof b === "number") {
+          const x = a * b + 0;
+          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+        }
+        return binaryOp("*", a, b, ctx);
+      };
+    default:
+      return (f) => {
+        const a = l(f);
+        return binaryOp(op, a, r(f), ctx);
+      };
+  }
+}
+
+function cmpExpr(cx: Compiler, ops: CmpOp[], es: E[]): E {
+  const ctx = cx.rt.ctx;
+  const one = (op: CmpOp, a: PyValue, b: PyValue): PyValue => {
+    switch (op) {
+      case "in":
+        return containsOp(b, a, ctx);
+      case "not in":
+        return !containsOp(b, a, ctx);
+      case "is":
+        return isSame(a, b);
+      case "is not":
+        return !isSame(a, b);
+      default:
+        return compareOp(op, a, b, ctx);
+    }
+  };
+  if (ops.length === 1) {
+    const op = ops[0] ?? "==";
+    const l = es[0] ?? constE(null);
+    const r = es[1] ?? constE(null);
+    if (op === "<") {
+      return (f) => {
+        const a = l(f);
+        const b = r(f);
+        if (typeof a === "number" && typeof b === "number") return a < b;
+        return compareOp("<", a, b, ctx);
+      };
+    }
+    return (f) => {
+      const a = l(f);
+      return one(op, a, r(f));
+    };
+  }
+  return (f) => {
+    let a = (es[0] ?? constE(null))(f);
+    let result: PyValue = true;
+    for (let i = 0; i < ops.length; i++) {
+      const b = (es[i + 1] ?? constE(null))(f);
+      result = one(ops[i] ?? "==", a, b);
+      if (i < ops.length - 1 && !truthy(result, ctx)) return result;
+      a = b;
+    }
+    return result;
+  };
+}
+
+/** Python `is`: identity for objects; equal value for immutable primitives (small ints, None, bools, str). */
+function isSame(a: PyValue, b: PyValue): boolean {
+  if (a instanceof PyFloat && b instanceof PyFloat) return a === b;
+  return a === b;
+}
+
+function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
+  const rt = cx.rt;
+  const ctx = rt.ctx;
+  const fn = expr(cx, fnE, sc);
+  const simple = args.every((a) => a.kind === "pos");
+  if (simple) {
+    const es = args.map((a) => expr(cx, a.value, sc));
+    const n = es.length;
+    return (f) => {
+      const callee = fn(f);
+      const argv = new Array<PyValue>(n);
+      for (let i = 0; i < n; i++) argv[i] = (es[i] ?? constE(null))(f);
+      if (callee instanceof UserFunction) return callUser(rt, callee, argv, null);
+      return callValue(ctx, callee, argv, null);
+    };
+  }
+  const parts = args.map((a) => ({ a, e: expr(cx, a.value, sc) }));
+  return (f) => {
+    const callee = fn(f);
+    const argv: PyValue[] = [];
+    let kwargs: Kwargs | null = null;
+    for (const { a, e } of parts) {
+      const v = e(f);
+      switch (a.kind) {
+        case "pos":
+          argv.push(v);
+          break;
+        case "star": {
+          const it = iterate(v, ctx);
+          for (let r = it.next(); !r.done; r = it.next()) argv.push(r.value);
+          break;
+        }
+        case "kw":
+          kwargs ??= new Map();
+          if (kwargs.has(a.name)) return raise("SyntaxError", `keyword argument repeated: ${a.name}`);
+          kwargs.set(a.name, v);
+          break;
+        case "dstar": {
+          if (!(v instanceof PyDict)) {
+            return raise("TypeError", `argument after ** must be a mapping, not ${typeName(v)}`);
+          }
+          kwargs ??= new Map();
+          for (const [k, val] of v.entries()) {
+            if (typeof k !== "string") return raise("TypeError", "keywords must be strings");
+            kwargs.set(k, val);
+          }
+          break;
+        }
+        default: {
+          const never: never = a;
+          throw new Error(`bad arg ${JSON.stringify(never)}`);
+        }
+      }
+    }
+    if (callee instanceof UserFunction) return callUser(rt, callee, argv, kwargs);
+    return callValue(ctx, callee, argv, kwargs);
+  };
+}
+
+function fstring(cx: Compiler, parts: FPart[], sc: Scope): E {
+  const ctx = cx.rt.ctx;
+  const compiled = parts.map((p) => {
+    if (typeof p === "string") return p;
+    return {
+      e: expr(cx, p.expr, sc),
+      conv: p.conv,
+      spec: p.spec ? expr(cx, p.spec, sc) : null,
+      selfDoc: p.selfDoc,
+    };
+  });
+  return (f) => {
+    let out = "";
+    for (const p of compiled) {
+      if (typeof p === "string") {
+        out += p;
+        continue;
+      }
+      let v = p.e(f);
+      if (p.conv === "r" || p.conv === "a") v = pyRepr(v, ctx);
+      else if (p.conv === "s") v = pyToStr(v, ctx);
+      const spec = p.spec ? pyToStr(p.spec(f), ctx) : "";
+      if (p.selfDoc !== null) out += p.selfDoc;
+      out += formatValue(v, spec, ctx);
+    }
+    return out;
+  };
+}
+
+function comprehension(cx: Compiler, e: Extract<Expr, { k: "comp" }>, outer: Scope): E {
+  const rt = cx.rt;
+  const ctx = rt.ctx;
+  const sc = cx.scopes.get(e);
+  if (!sc) throw new Error("internal: comprehension scope missing");
+  const first = e.gens[0];
+  if (!first) throw new Error("internal: empty comprehension");
+  const firstIter = expr(cx, first.iter, outer);
+  const savedLoop = cx.loopDepth;
+  cx.loopDepth = 0;
+  const gens = e.gens.map((g, i) => ({
+    iter: i === 0 ? null : expr(cx, g.iter, sc),
+    st: store(cx, g.target, sc),
+    ifs: g.ifs.map((c) => cond(cx, c, sc)),
+  }));
+  const elt = expr(cx, e.elt, sc);
+  const value = e.value ? expr(cx, e.value, sc) : null;
+  cx.loopDepth = savedLoop;
+  const nslots = sc.slots.size;
+  const nown = sc.ownCells.size;
+  const freeIdx = sc.cellNames.slice(nown).map((n) => sc.freeFrom.get(n) ?? -1);
+  const kind = e.kind;
+  const run = (inner: Frame, src: PyValue, emit: (f: Frame) => void): void => {
+    const loop = (level: number, it: PyValue): void => {
+      const g = gens[level];
+      if (!g) return;
+      const iter = iterate(it, ctx);
+      for (let r = iter.next(); !r.done; r = iter.next()) {
+        g.st(inner, r.value);
+        let ok = true;
+        for (const c of g.ifs) {
+          if (!c(inner)) {
+            ok = false;
+            break;
+          }
+        }
+        if (!ok) continue;
+        const nextG = gens[level + 1];
+        if (nextG) loop(level + 1, nextG.iter ? nextG.iter(inner) : null);
+        else emit(inner);
+      }
+    };
+    loop(0, src);
+  };
+  return (f) => {
+    const src = firstIter(f);
+    const cells: Box[] = [];
+    for (let i = 0; i < nown; i++) cells.push(new Box());
+    for (const i of freeIdx) cells.push(f.cells[i] ?? new Box());
+    const inner = new Frame(new Array<PyValue | undefined>(nslots), cells);
+    inner.line = f.line;
+    if (kind === "dict") {
+      const d = new PyDict();
+      run(inner, src, (g) => {
+        const k = elt(g);
+        d.set(k, value ? value(g) : null);
+      });
+      return d;
+    }
+    const out: PyValue[] = [];
+    run(inner, src, (g) => {
+      out.push(elt(g));
+    });
+    if (kind === "list") return new PyList(out);
+    if (kind === "set") return raise("NotImplementedError", "sets are not supported in this notebook");
+    // Generator expressions are evaluated eagerly; they are consumed once by sum(), max(), list(), ...
+    return new PyIter("generator", out[Symbol.iterator]());
+  };
+}
+
+/** Error raised inside compiled code that the cell's runner did not attribute: keep the class for tests. */
+export { PyException };

@@ -1,0 +1,65 @@
+/**
+ * IPython-style tracebacks (`%xmode Context`, IPython 8) as plain text lines:
+ *
+ *   ---------------------------------------------------------------------------
+ *   ZeroDivisionError                         Traceback (most recent call last)
+ *   Cell In[4], line 1
+ *   ----> 1 f(0)
+ *
+ *   Cell In[3], line 2, in f(x)
+ *         1 def f(x):
+ *   ----> 2     return 1 / x
+ *
+ *   ZeroDivisionError: division by zero
+ *
+ * Each frame shows up to two lines of context on either side, numbered in a
+ * 7-character column with the arrow `---->` on the failing line.
+ */
+import type { ErrorOutput } from "../../protocol.ts";
+import type { PyException, TraceFrame } from "./errors.ts";
+
+const WIDTH = 75;
+const NUMBERS_WIDTH = 7;
+const CONTEXT = 2;
+
+/** `ExcName: message`, or just `ExcName` when the message is empty (as CPython prints it). */
+export function exceptionLine(ename: string, evalue: string): string {
+  return evalue === "" ? ename : `${ename}: ${evalue}`;
+}
+
+function frameText(fr: TraceFrame): string {
+  const where = fr.func === null ? "" : `, in ${fr.func}`;
+  const lines = fr.text.split("\n");
+  const first = Math.max(1, fr.line - CONTEXT);
+  const last = Math.min(lines.length, fr.line + CONTEXT);
+  let out = `${fr.source}, line ${fr.line}${where}\n`;
+  for (let i = first; i <= last; i++) {
+    const code = lines[i - 1] ?? "";
+    const num = String(i);
+    if (i === fr.line) {
+      const pad = NUMBERS_WIDTH - num.length;
+      out += `${"-".repeat(Math.max(0, pad - 2))}> ${num} ${code}\n`;
+    } else {
+      out += `${num.padStart(NUMBERS_WIDTH)} ${code}\n`;
+    }
+  }
+  return out;
+}
+
+/** The traceback lines of an exception in IPython's context mode. */
+export function contextTraceback(e: PyException, source: string): string[] {
+  const line = exceptionLine(e.pyName, e.message);
+  if (e.syntax) {
+    const { line: ln, column, text } = e.syntax;
+    const trimmed = text.trimStart();
+    const caretCol = Math.max(0, column - 1 - (text.length - trimmed.length));
+    return [`  ${source}, line ${ln}\n    ${trimmed}\n    ${" ".repeat(caretCol)}^\n`, line];
+  }
+  const head = `${"-".repeat(WIDTH)}\n${e.pyName.padEnd(WIDTH - "Traceback (most recent call last)".length)}Traceback (most recent call last)`;
+  return [head, ...e.frames.map(frameText), line];
+}
+
+/** An nbformat error output for a raised exception. */
+export function errorOutput(e: PyException, source: string): ErrorOutput {
+  return { output_type: "error", ename: e.pyName, evalue: e.message, traceback: contextTraceback(e, source) };
+}
