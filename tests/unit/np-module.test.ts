@@ -6,9 +6,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { type DType, NDArray } from "../../src/kernel/nd/ndarray.ts";
+import { arrayGetattr, scalarGetattr } from "../../src/kernel/modules/numpy.ts";
 import { toPyException } from "../../src/kernel/py/errors.ts";
 import {
   callValue,
+  NpScalar,
   PyFloat,
   PyList,
   PyTuple,
@@ -27,6 +29,7 @@ type Enc =
   | { list: Enc[] }
   | { tuple: Enc[] }
   | { ref: string }
+  | { npscalar: { dtype: string; value: Enc } }
   | { array: { dtype: string; shape: number[]; data: Enc[] } };
 
 interface Call {
@@ -84,6 +87,11 @@ function decode(ctx: TestContext, e: Enc): PyValue {
     }
     return attr(ctx, e.ref);
   }
+  if ("npscalar" in e) {
+    const { dtype, value } = e.npscalar;
+    if (!isDType(dtype)) throw new Error(`unsupported dtype ${dtype}`);
+    return new NpScalar(dtype, numberOf(value));
+  }
   const { dtype, shape, data } = e.array;
   if (!isDType(dtype)) throw new Error(`unsupported dtype ${dtype}`);
   const a = NDArray.zeros(shape, dtype);
@@ -100,17 +108,30 @@ function decode(ctx: TestContext, e: Enc): PyValue {
   return a;
 }
 
+/** Attribute lookup as the interpreter does it for arrays and numpy scalars. */
+function getattr(ctx: TestContext, self: PyValue, name: string): PyValue {
+  const v =
+    self instanceof NDArray
+      ? arrayGetattr(ctx, self, name)
+      : self instanceof NpScalar
+        ? scalarGetattr(ctx, self, name)
+        : undefined;
+  if (v === undefined) throw new Error(`no attribute ${name}`);
+  return v;
+}
+
 function run(ctx: TestContext, call: Call): string {
   try {
-    const fn = attr(ctx, call.path);
     const kwargs = new Map(Object.entries(call.kwargs).map(([k, v]) => [k, decode(ctx, v)] as const));
-    const r = callValue(
-      ctx,
-      fn,
-      call.args.map((a) => decode(ctx, a)),
-      kwargs.size > 0 ? kwargs : null,
-    );
-    return pyRepr(r, ctx);
+    const args = call.args.map((a) => decode(ctx, a));
+    const [kind, name = ""] = call.path.split(":");
+    if (kind === "method" || kind === "attr") {
+      const self = args.shift() ?? null;
+      const v = getattr(ctx, self, name);
+      if (kind === "attr") return pyRepr(v, ctx);
+      return pyRepr(callValue(ctx, v, args, kwargs.size > 0 ? kwargs : null), ctx);
+    }
+    return pyRepr(callValue(ctx, attr(ctx, call.path), args, kwargs.size > 0 ? kwargs : null), ctx);
   } catch (e) {
     const p = toPyException(e);
     return `${p.pyName}: ${p.message}`;

@@ -48,7 +48,10 @@ function item(a: NDArray, args: readonly PyValue[]): PyValue {
   if (args.length === 1 && !(args[0] instanceof PyTuple)) {
     const n = a.size;
     let i = intArg(args[0] ?? null);
-    if (i < -n || i >= n) return raise("IndexError", `index ${i} is out of bounds for size ${n}`);
+    if (i < -n || i >= n) {
+      const where = a.ndim === 1 ? "axis 0 with size" : "size";
+      return raise("IndexError", `index ${i} is out of bounds for ${where} ${n}`);
+    }
     if (i < 0) i += n;
     return pyScalarOf(a.dtype, a.toFlatArray()[i] ?? 0);
   }
