@@ -15,3 +15,4 @@ export * from "./ufunc.ts";
 export * from "./indexing.ts";
 export * from "./random.ts";
 export * from "./stats.ts";
+export * from "./format.ts";
