@@ -273,3 +273,105 @@ describe("downstream", () => {
     expect(b2.defines).toEqual(new Set(["b"]));
   });
 });
+
+describe("analyzeCell: random state", () => {
+  const random = (source: string) => {
+    const a = analyzeCell(source);
+    return [a.randomDirect, a.randomInFunctions, a.seedsRandom];
+  };
+
+  // [direct, in functions, seeds]
+  test.each<[string, string, [boolean, boolean, boolean]]>([
+    ["seeding", "np.random.seed(0)", [true, false, true]],
+    ["seeding through the full name", "import numpy\nnumpy.random.seed(1)", [true, false, true]],
+    ["drawing", "x = np.random.randn(3)", [true, false, false]],
+    ["a generator object", "rng = np.random.default_rng(0)", [true, false, false]],
+    ["the random module", "import random\nv = random.random()", [true, false, false]],
+    ["seed named, not called", "f = np.random.seed", [true, false, false]],
+    ["only inside a function", "def f():\n    return np.random.rand()", [false, true, false]],
+    ["seeding inside a function", "def f():\n    np.random.seed(0)", [false, true, false]],
+    ["only inside a lambda", "g = lambda n: np.random.randn(n)", [false, true, false]],
+    ["both", "def f():\n    return np.random.rand()\nX = np.random.randn(2)", [true, true, false]],
+    ["no randomness", "print(np.mean(x))", [false, false, false]],
+    ["an attribute called seed elsewhere", "cfg.seed(3)", [false, false, false]],
+  ])("%s", (_name, source, expected) => {
+    expect(random(source)).toEqual(expected);
+  });
+
+  test("module-level and function uses are told apart", () => {
+    const a = analyzeCell("def make():\n    return xavier_init(2, 2)\nm = make() + k");
+    expect([[...a.moduleUses].sort(), [...a.functionUses].sort()]).toEqual([["k"], ["xavier_init"]]);
+  });
+});
+
+const SEEDED: DepCell[] = [
+  { id: "imports", source: "import numpy as np" },
+  { id: "seed", source: "seed = 42\nnp.random.seed(seed)" },
+  {
+    id: "xavier-def",
+    source: "def xavier_init(n_in, n_out):\n    return np.random.uniform(-1, 1, size=(n_in, n_out))",
+  },
+  { id: "naive", source: "x = np.random.randn(4, 10)\na = np.tanh(x * 0.01)" },
+  { id: "show-a", source: "a" },
+  { id: "stats-x", source: "print(np.mean(x))" },
+  { id: "make-def", source: "def make():\n    return xavier_init(2, 2)" },
+  { id: "glorot", source: "x = np.random.randn(4, 10)\nw = xavier_init(10, 5)\na = np.tanh(np.dot(x, w))" },
+  { id: "show-a2", source: "a" },
+  { id: "use-make", source: "m = make()" },
+  { id: "reseed", source: "np.random.seed(0)" },
+  { id: "after", source: "y = np.random.rand(3)" },
+  { id: "use-make2", source: "m2 = make()" },
+];
+
+describe("downstream: random state", () => {
+  test("ignore: changing the seed re-runs only readers of its names", () => {
+    expect(downstream(SEEDED, "seed")).toEqual([]);
+    expect(downstream(SEEDED, "seed", { randomState: "ignore" })).toEqual([]);
+  });
+
+  test("reseed: changing the seed re-runs every cell that draws, until the next seed", () => {
+    expect(downstream(SEEDED, "seed", { randomState: "reseed" })).toEqual([
+      "naive",
+      "show-a",
+      "stats-x",
+      "glorot",
+      "show-a2",
+      "use-make",
+    ]);
+  });
+
+  test("reseed: an edit that does not seed follows names only", () => {
+    expect(downstream(SEEDED, "naive", { randomState: "reseed" })).toEqual(["show-a", "stats-x"]);
+  });
+
+  test("all: an edit to a cell that draws re-runs every later cell that draws", () => {
+    expect(downstream(SEEDED, "naive", { randomState: "all" })).toEqual([
+      "show-a",
+      "stats-x",
+      "glorot",
+      "show-a2",
+      "use-make",
+    ]);
+    expect(downstream(SEEDED, "stats-x", { randomState: "all" })).toEqual([]);
+  });
+
+  test("a cell that reads a dirty seed value passes the change on", () => {
+    const cells: DepCell[] = [
+      { id: "s", source: "s = 1" },
+      { id: "seeder", source: "np.random.seed(s)" },
+      { id: "draw", source: "v = np.random.rand()" },
+    ];
+    expect(downstream(cells, "s", { randomState: "reseed" })).toEqual(["seeder", "draw"]);
+    expect(downstream(cells, "s")).toEqual(["seeder"]);
+  });
+
+  test("functions that call random functions of earlier cells", () => {
+    expect(downstream(SEEDED, "xavier-def")).toEqual([
+      "make-def",
+      "glorot",
+      "show-a2",
+      "use-make",
+      "use-make2",
+    ]);
+  });
+});

@@ -20,6 +20,16 @@ export interface CellAnalysis {
    * base of a subscript or attribute it assigns to (`x[0] = 1` reads x).
    */
   uses: Set<string>;
+  /** The part of `uses` read by module-level code, when the cell runs. */
+  moduleUses: Set<string>;
+  /** Globals read inside the cell's function and lambda bodies (also in `uses` unless defined here). */
+  functionUses: Set<string>;
+  /** Module-level code touches numpy's global random state (`np.random.*`, or a `random` module). */
+  randomDirect: boolean;
+  /** The bodies of the cell's functions or lambdas touch the global random state. */
+  randomInFunctions: boolean;
+  /** Whether module-level code calls `np.random.seed(...)`, restarting the random stream. */
+  seedsRandom: boolean;
 }
 
 interface Walk {
@@ -29,6 +39,9 @@ interface Walk {
   bound: Set<string>;
   /** Globals read inside function and lambda bodies: they are read when called, not in order. */
   deferred: Set<string>;
+  randomDirect: boolean;
+  randomInFunctions: boolean;
+  seeds: boolean;
 }
 
 interface Ctx {
@@ -65,6 +78,19 @@ function targetNames(node: SyntaxNode, text: (n: SyntaxNode) => string): string[
   if (node.name === "VariableName") return [text(node)];
   if (TARGET_GROUPS.has(node.name)) return children(node).flatMap((c) => targetNames(c, text));
   return [];
+}
+
+/** The names along `a.b[c].d`: the root variable's, then each attribute's (items are skipped). */
+function chainNames(node: SyntaxNode, text: (n: SyntaxNode) => string): string[] {
+  const names: string[] = [];
+  let n: SyntaxNode | null = node;
+  while (n !== null && n.name === "MemberExpression") {
+    const last: SyntaxNode | null = n.lastChild;
+    if (last !== null && last.name === "PropertyName") names.unshift(text(last));
+    n = n.firstChild;
+  }
+  if (n !== null && n.name === "VariableName") names.unshift(text(n));
+  return names;
 }
 
 /** The leftmost name of `a.b[c].d`, the object an attribute or item assignment mutates. */
@@ -177,7 +203,15 @@ function functionBindings(
 export function analyzeCell(source: string): CellAnalysis {
   const tree = parser.parse(source);
   const text = (n: SyntaxNode): string => source.slice(n.from, n.to);
-  const w: Walk = { defines: new Set(), uses: new Set(), bound: new Set(), deferred: new Set() };
+  const w: Walk = {
+    defines: new Set(),
+    uses: new Set(),
+    bound: new Set(),
+    deferred: new Set(),
+    randomDirect: false,
+    randomInFunctions: false,
+    seeds: false,
+  };
 
   const read = (name: string, ctx: Ctx): void => {
     if (isLocal(ctx, name) && !ctx.globals.has(name)) return;
@@ -342,6 +376,20 @@ export function analyzeCell(source: string): CellAnalysis {
       case "ArgList":
         visitArgList(node, ctx);
         return;
+      case "MemberExpression": {
+        // `np.random.randn(...)`, `numpy.random.seed(...)`, `random.random()`: the global random state.
+        const names = chainNames(node, text);
+        if (names.includes("random")) {
+          if (ctx.deferred) w.randomInFunctions = true;
+          else {
+            w.randomDirect = true;
+            const parent = node.parent;
+            const isCallee = parent?.name === "CallExpression" && parent.firstChild?.from === node.from;
+            if (isCallee && names[names.length - 1] === "seed") w.seeds = true;
+          }
+        }
+        break;
+      }
       case "ScopeStatement":
         return;
       default:
@@ -364,8 +412,17 @@ export function analyzeCell(source: string): CellAnalysis {
   }
 
   visit(tree.topNode, MODULE);
+  const moduleUses = new Set(w.uses);
   for (const name of w.deferred) if (!w.defines.has(name)) w.uses.add(name);
-  return { defines: w.defines, uses: w.uses };
+  return {
+    defines: w.defines,
+    uses: w.uses,
+    moduleUses,
+    functionUses: w.deferred,
+    randomDirect: w.randomDirect,
+    randomInFunctions: w.randomInFunctions,
+    seedsRandom: w.seeds,
+  };
 }
 
 /** Analyses by source text, so unchanged cells are parsed once. Bounded: oldest entries go first. */
@@ -403,27 +460,81 @@ export interface DepCell {
 }
 
 /**
+ * How re-runs follow numpy's global random state, which no name carries:
+ * - "ignore": not at all; only names count.
+ * - "reseed": when the changed cell calls `np.random.seed`, every later cell
+ *   that draws random numbers re-runs, in order, until a cell seeds again (so
+ *   changing the seed changes every number below, as "Run all" would). An edit
+ *   elsewhere is assumed to draw as many numbers as before.
+ * - "all": any change to a cell that draws random numbers re-runs every later
+ *   one (exactly "Run all" for the random numbers, at the cost of re-running most
+ *   of the notebook).
+ * A cell draws random numbers if its module-level code touches `np.random`, or
+ * it reads any name defined by a cell whose functions do (directly, or through
+ * names of yet earlier such cells). That is per cell, not per function, so that
+ * `inits = {"naive": naive_init}` and a `forward(X, init)` that calls what it
+ * is given are caught too; the price is a few extra re-runs.
+ */
+export type RandomStatePolicy = "ignore" | "reseed" | "all";
+
+export interface DownstreamOptions {
+  cache?: AnalysisCache;
+  randomState?: RandomStatePolicy;
+}
+
+/**
  * The cells after `changedId`, in notebook order, that must re-run: those that
  * read a name whose nearest earlier definer is the changed cell or another
- * cell that re-runs. Each id appears once. Empty when `changedId` is unknown.
+ * cell that re-runs (and, by `options.randomState`, those whose random draws
+ * change). Each id appears once. Empty when `changedId` is unknown.
  */
 export function downstream(
   cells: readonly DepCell[],
   changedId: string,
-  cache: AnalysisCache = createAnalysisCache(),
+  options: DownstreamOptions | AnalysisCache = {},
 ): string[] {
+  const { cache = createAnalysisCache(), randomState = "ignore" }: DownstreamOptions =
+    "get" in options ? { cache: options } : options;
   const start = cells.findIndex((c) => c.id === changedId);
   if (start < 0) return [];
   /** For each name, whether the cell that last defined it (so far, in order) re-runs. */
   const providerDirty = new Map<string, boolean>();
+  /** For each name, whether the cell that last defined it has functions that may draw random numbers. */
+  const providerRandomFns = new Map<string, boolean>();
+  /** Whether the random stream as it stands (after the cells so far) differs from the last run. */
+  let streamDirty = false;
   const result: string[] = [];
   cells.forEach((cell, index) => {
     if ((cell.cell_type ?? "code") !== "code") return;
-    const { defines, uses } = cache.get(cell.source);
+    const a = cache.get(cell.source);
+    const readsRandomFn = (names: Iterable<string>): boolean => {
+      for (const name of names) if (providerRandomFns.get(name) === true) return true;
+      return false;
+    };
+    const randomFns = a.randomInFunctions || readsRandomFn(a.functionUses);
+    const draws = a.randomDirect || readsRandomFn(a.moduleUses);
+
     let dirty = index === start;
-    if (index > start) for (const name of uses) if (providerDirty.get(name) === true) dirty = true;
-    if (dirty && index > start) result.push(cell.id);
-    for (const name of defines) providerDirty.set(name, dirty);
+    if (index > start) {
+      for (const name of a.uses) if (providerDirty.get(name) === true) dirty = true;
+      // A cell that seeds first does not depend on the stream before it.
+      if (randomState !== "ignore" && draws && !a.seedsRandom && streamDirty) dirty = true;
+      if (dirty) result.push(cell.id);
+    }
+    for (const name of a.defines) {
+      providerDirty.set(name, dirty);
+      providerRandomFns.set(name, randomFns);
+    }
+    if (index === start) {
+      if (a.seedsRandom) streamDirty = randomState !== "ignore";
+      else if (draws) streamDirty = randomState === "all";
+    } else if (a.seedsRandom) {
+      // A re-run seeder restarts the stream; if it re-runs, its seed may have changed.
+      streamDirty = dirty;
+    } else if (draws && dirty && randomState === "all") {
+      // Changed inputs may change how many numbers it draws.
+      streamDirty = true;
+    }
   });
   return result;
 }
