@@ -25,19 +25,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
+import { createSession } from "../../src/kernel/session.ts";
 import { parseIpynb, toIpynb, validateNbformat45 } from "../../src/notebook/ipynb.ts";
-import type { SessionLike } from "../../src/kernel/worker.ts";
 import type { Output } from "../../src/protocol.ts";
-
-// TEMP until src/kernel/session.ts lands (then: a plain `import { createSession }`): a glob import
-// type-checks whether or not the file exists yet, and the run fails below while it is missing.
-const sessionModules = import.meta.glob<{ createSession(): SessionLike }>("../../src/kernel/session.ts");
-
-async function createSession(): Promise<SessionLike> {
-  const load = sessionModules["../../src/kernel/session.ts"];
-  if (load === undefined) throw new Error("src/kernel/session.ts is missing");
-  return (await load()).createSession();
-}
 
 const LESSON = "public/notebooks/8-4-initializers.ipynb";
 const REFERENCE = "tests/lesson/cpython-output.json";
@@ -161,9 +151,9 @@ function outputsToPieces(outputs: readonly Output[]): Piece[] {
 }
 
 /** Runs the lesson's code cells top to bottom in one fresh session, as `initlab run` does. */
-async function runInitlab(text: string): Promise<CellText[]> {
+function runInitlab(text: string): CellText[] {
   const { doc } = parseIpynb(text);
-  const session = await createSession();
+  const session = createSession();
   const cells: CellText[] = [];
   for (const cell of doc.cells) {
     if (cell.cell_type !== "code") continue;
@@ -288,16 +278,16 @@ describe("run_cpython.py, the CPython side", () => {
 });
 
 describe("lesson 8-4, one notebook, two worlds", () => {
-  it("shows the same text as IPython for the runner's own cases", async () => {
-    expect(await runInitlab(notebookText(SEMANTICS_CELLS))).toEqual(SEMANTICS_TEXT);
+  it("shows the same text as IPython for the runner's own cases", () => {
+    expect(runInitlab(notebookText(SEMANTICS_CELLS))).toEqual(SEMANTICS_TEXT);
   });
 
-  it("prints the same text, cell by cell, in Initlab as in CPython + numpy", async () => {
+  it("prints the same text, cell by cell, in Initlab as in CPython + numpy", () => {
     const cpython = runCPython(LESSON);
     const committed = cpythonReportSchema.parse(JSON.parse(readFileSync(REFERENCE, "utf8")));
     // The committed reference is the live CPython run: a reviewer can read what the lesson prints.
     expect(forgiveLastBitsInCells(committed.cells, cpython.cells)).toEqual(committed.cells);
-    const initlab = await runInitlab(lessonText());
+    const initlab = runInitlab(lessonText());
     expect(forgiveLastBitsInCells(cpython.cells, initlab)).toEqual(cpython.cells);
   }, 180_000);
 });
