@@ -264,6 +264,27 @@ describe("toIpynb", () => {
   });
 });
 
+describe("the lesson notebook", () => {
+  const lesson = readFileSync(
+    new URL("../../public/notebooks/8-4-initializers.ipynb", import.meta.url),
+    "utf8",
+  );
+
+  test("reads without notices and writes back byte for byte", () => {
+    const { doc, skipped } = parseIpynb(lesson);
+    expect(skipped).toEqual([]);
+    expect(toIpynb(doc)).toBe(lesson);
+  });
+
+  test("survives the percent format", () => {
+    const { doc } = parseIpynb(lesson);
+    const back = parsePercentPy(toPercentPy(doc));
+    expect(back.cells.map((c) => [c.cell_type, c.source])).toEqual(
+      doc.cells.map((c) => [c.cell_type, c.source]),
+    );
+  });
+});
+
 describe("validateNbformat45", () => {
   const valid = (): Record<string, unknown> => JSON.parse(toIpynb(sampleDoc()));
 
