@@ -174,6 +174,20 @@ describe("parseForms", () => {
     expect(parseForms(src).params).toEqual([]);
   });
 
+  test("Colab extras: run:auto, typed dropdowns, title display options", () => {
+    const src = [
+      '#@title Setup { vertical-output: true, display-mode: "form" }',
+      'n = 3  #@param {type:"slider", min:1, max:9, step:2, run: "auto"}',
+      'mode = "a"  #@param ["a", "b"] {type:"string"}',
+    ].join("\n");
+    const forms = parseForms(src);
+    expect(forms.title).toBe("Setup");
+    expect(forms.params.map((p) => [p.name, p.kind, p.value, p.min, p.max, p.step, p.options])).toEqual([
+      ["n", "slider", 3, 1, 9, 2, undefined],
+      ["mode", "dropdown", "a", undefined, undefined, undefined, ["a", "b"]],
+    ]);
+  });
+
   test("the first title wins", () => {
     expect(parseForms("#@title One\n#@title Two\n# @markdown m").title).toBe("One");
     expect(parseForms("# @markdown m").markdown).toEqual(["m"]);
