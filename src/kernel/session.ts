@@ -29,6 +29,7 @@ import { makeBuiltins } from "./py/builtins.ts";
 import { compileCell, type Runtime } from "./py/compile.ts";
 import { toPyException } from "./py/errors.ts";
 import { parseCell, stripMagics } from "./py/parse.ts";
+import { prettyText } from "./py/pretty.ts";
 import { errorOutput } from "./py/traceback.ts";
 import { type KernelContext, type PyModule, type PyValue, pyRepr, type SlotKey } from "./py/values.ts";
 
@@ -194,5 +195,5 @@ export function createSession(options: SessionOptions = {}): Session {
 }
 
 function reprOf(v: PyValue, rt: Runtime): string {
-  return pyRepr(v, rt.ctx);
+  return prettyText(v, rt.ctx);
 }

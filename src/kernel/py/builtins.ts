@@ -473,7 +473,7 @@ export function makeBuiltins(): Map<string, PyValue> {
     if (args.length !== 1) {
       return raise("TypeError", `sorted expected 1 argument, got ${args.length}`);
     }
-    const [, key = null, reverse = false] = parseArgs("sorted", ["*", "key?", "reverse?"], [], kwargs);
+    const [key = null, reverse = false] = parseArgs("sorted", ["*", "key?", "reverse?"], [], kwargs);
     return new PyList(sortValues(toArray(args[0] ?? null, ctx), key, truthy(reverse, ctx), ctx));
   });
   fn("reversed", (args, kwargs, ctx) => {

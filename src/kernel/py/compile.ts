@@ -130,6 +130,29 @@ export class UserFunction extends PyFunction {
   ) {
     super(code.name, invoke);
   }
+
+  /** `inspect.signature` text: `x, y=2, *args, z=3, **kw`. */
+  signatureText(ctx: KernelContext): string {
+    const parts: string[] = [];
+    let star = false;
+    this.code.params.forEach((p) => {
+      const i = this.code.sig.names.indexOf(p.name);
+      const d = i >= 0 ? this.defaults[i] : undefined;
+      const dflt = d === undefined ? "" : `=${pyRepr(d, ctx)}`;
+      if (p.kind === "varargs") {
+        parts.push(`*${p.name}`);
+        star = true;
+      } else if (p.kind === "varkw") parts.push(`**${p.name}`);
+      else {
+        if (p.kind === "kwonly" && !star) {
+          parts.push("*");
+          star = true;
+        }
+        parts.push(p.name + dflt);
+      }
+    });
+    return parts.join(", ");
+  }
 }
 
 /** A compiled cell: run it with `run()`; returns the value of a trailing expression statement. */

@@ -157,8 +157,15 @@ function formatFloat(x: number, s: Spec, typeLabel: string): string {
     case "":
       if (s.precision < 0) body = floatRepr(ax);
       else {
-        body = formatGeneral(ax, s.precision);
-        if (/^\d+$/.test(body)) body += ".0";
+        // Like 'g', but fixed notation keeps a digit after the point, so it switches at exp >= p - 1.
+        const p = Math.max(1, s.precision);
+        const e = formatExp(ax, p - 1);
+        const exp = Number(e.slice(e.indexOf("e") + 1));
+        if (Number.isFinite(ax) && ax !== 0 && (exp < -4 || exp >= p - 1)) body = e.replace(/\.?0+e/, "e");
+        else {
+          body = formatGeneral(ax, p);
+          if (/^\d+$/.test(body)) body += ".0";
+        }
       }
       break;
     case "f":
@@ -208,10 +215,9 @@ function formatString(v: string, s: Spec): string {
 export function formatValue(v: PyValue, spec: string, ctx: KernelContext): string {
   if (typeof v === "string") return spec === "" ? v : formatString(v, parseSpec(spec));
   if (typeof v === "boolean") {
+    // bool.__format__ is int.__format__ except for the empty spec.
     if (spec === "") return v ? "True" : "False";
-    const s = parseSpec(spec);
-    if (s.type === "" || s.type === "s") return formatString(v ? "True" : "False", { ...s, type: "" });
-    return formatNumber(v ? 1 : 0, false, s, "bool");
+    return formatNumber(v ? 1 : 0, false, parseSpec(spec), "bool");
   }
   if (typeof v === "number") {
     if (spec === "") return String(v);

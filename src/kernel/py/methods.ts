@@ -391,7 +391,7 @@ function listMethod(l: PyList, name: string): Impl | undefined {
     case "sort":
       return (args, kw, ctx) => {
         if (args.length > 0) return raise("TypeError", "sort() takes no positional arguments");
-        const [, key = null, reverse = false] = parseArgs("sort", ["*", "key?", "reverse?"], args, kw);
+        const [key = null, reverse = false] = parseArgs("sort", ["*", "key?", "reverse?"], args, kw);
         l.items = sortValues(l.items, key, truthy(reverse, ctx), ctx);
         return null;
       };

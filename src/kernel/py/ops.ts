@@ -34,6 +34,7 @@ import type { BinOp, CmpOp } from "./ast.ts";
 import { percentFormat } from "./format.ts";
 import { builtinAttr } from "./methods.ts";
 import {
+  callValue,
   checkInt,
   Ellipsis,
   INT_LIMIT,
@@ -85,8 +86,8 @@ function num(v: number | boolean | PyFloat): number {
   return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : v.v;
 }
 
-function unsupported(op: string, a: PyValue, b: PyValue): never {
-  const shown = op === "**" ? "** or pow()" : op;
+function unsupported(op: string, a: PyValue, b: PyValue, inplace = false): never {
+  const shown = inplace ? `${op}=` : op === "**" ? "** or pow()" : op;
   return raise(
     "TypeError",
     `unsupported operand type(s) for ${shown}: '${errTypeName(a)}' and '${errTypeName(b)}'`,
@@ -239,8 +240,8 @@ function repeatSeq<T>(items: readonly T[], n: number): T[] {
   return out;
 }
 
-/** `a op b` for Python values. */
-export function binaryOp(op: BinOp, a: PyValue, b: PyValue, ctx: KernelContext): PyValue {
+/** `a op b` for Python values (`inplace` only changes the operator shown in errors: `+=`). */
+export function binaryOp(op: BinOp, a: PyValue, b: PyValue, ctx: KernelContext, inplace = false): PyValue {
   if (isNumeric(a) && isNumeric(b)) return numericBinary(op, a, b);
   if ((isArrayLike(a) || isArrayLike(b)) && arrayOperand(a) && arrayOperand(b)) return arrayBinary(op, a, b);
   if (a instanceof PyObject) {
@@ -297,7 +298,7 @@ export function binaryOp(op: BinOp, a: PyValue, b: PyValue, ctx: KernelContext):
     default:
       break;
   }
-  return unsupported(op, a, b);
+  return unsupported(op, a, b, inplace);
 }
 
 /** `a op= b`: lists extend in place, arrays update in place; other values rebind. */
@@ -327,7 +328,7 @@ export function inplaceOp(op: BinOp, a: PyValue, b: PyValue, ctx: KernelContext)
     ndSetItem(a, [], result);
     return a;
   }
-  return binaryOp(op, a, b, ctx);
+  return binaryOp(op, a, b, ctx, true);
 }
 
 function castRank(d: string): number {
@@ -720,12 +721,42 @@ export function getAttr(obj: PyValue, name: string, ctx: KernelContext): PyValue
   else if (obj instanceof NDArray) r = arrayGetattr(ctx, obj, name);
   else if (obj instanceof NpScalar) r = scalarGetattr(ctx, obj, name);
   else if (obj instanceof PyObject) r = obj.getattr(name, ctx);
-  else if (obj instanceof PyType) r = obj.attrs.get(name) ?? (name === "__name__" ? obj.name : undefined);
-  else if (obj instanceof PyFunction || obj instanceof PyBuiltin)
+  else if (obj instanceof PyType) {
+    r = obj.attrs.get(name) ?? (name === "__name__" ? obj.name : undefined) ?? unboundMethod(obj, name, ctx);
+  } else if (obj instanceof PyFunction || obj instanceof PyBuiltin)
     r = name === "__name__" ? obj.name : undefined;
   else r = builtinAttr(obj, name, ctx);
   if (r === undefined) return noAttr(obj, name);
   return r;
+}
+
+const PROBES: Readonly<Record<string, () => PyValue>> = {
+  str: () => "",
+  list: () => new PyList([]),
+  tuple: () => new PyTuple([]),
+  dict: () => new PyDict(),
+  int: () => 0,
+  float: () => new PyFloat(0),
+};
+
+/** `str.lower`, `list.append`, ...: the method of a builtin type, taking the instance first. */
+function unboundMethod(t: PyType, name: string, ctx: KernelContext): PyValue | undefined {
+  const probe = t.module === null ? PROBES[t.name] : undefined;
+  if (!probe || builtinAttr(probe(), name, ctx) === undefined) return undefined;
+  const qual = `${t.name}.${name}`;
+  return new PyBuiltin(qual, (args, kwargs, c) => {
+    const self = args[0];
+    if (self === undefined) return raise("TypeError", `unbound method ${qual}() needs an argument`);
+    if (!t.isInstance(self)) {
+      return raise(
+        "TypeError",
+        `descriptor '${name}' for '${t.name}' objects doesn't apply to a '${errTypeName(self)}' object`,
+      );
+    }
+    const m = builtinAttr(self, name, c);
+    if (m === undefined) return noAttr(self, name);
+    return callValue(c, m, args.slice(1), kwargs);
+  });
 }
 
 /** `obj.name = v`. */

@@ -852,9 +852,11 @@ function replacement(cx: Ctx, r: SyntaxNode, isRaw: boolean): FPart {
     } else if (x.name === "FormatSpec") {
       spec = { k: "fstr", parts: fparts(cx, x, x.from + 1, x.to, isRaw) };
     } else if (x.name === "FormatSelfDoc") {
-      const first = exprNodes[0];
-      // `{x=}` prints the expression text (with its spacing) and `=`, then the repr.
-      selfDoc = first ? cx.src.slice(first.from, x.to) : "=";
+      // `{x = }` prints the text between `{` and the conversion/spec (spacing kept), then the value.
+      const after = c.find(
+        (y) => y.from >= x.to && (y.name === "FormatConversion" || y.name === "FormatSpec"),
+      );
+      selfDoc = cx.src.slice(r.from + 1, after ? after.from : r.to - 1);
     } else exprNodes.push(x);
   }
   if (exprNodes.length === 0) throw cx.syntaxError(r.from, "f-string: empty expression not allowed");

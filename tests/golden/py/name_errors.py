@@ -1,0 +1,14 @@
+# %%
+undefined_thing
+
+# %%
+print(undefined_too)
+
+# %%
+def f():
+    return missing_global
+f()
+
+# %%
+len2([1])
+
