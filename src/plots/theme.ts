@@ -45,8 +45,8 @@ export const THEME_COLORS: Record<PlotTheme, ThemeColors> = {
   },
 };
 
-/** Figures never get shorter than this on a narrow screen. */
-export const MIN_HEIGHT_PX = 240;
+/** How far a figure's height follows the container width away from the kernel's layout size. */
+export const HEIGHT_SCALE = { min: 0.75, max: 1.25 } as const;
 
 const AXIS_KEY = /^[xy]axis\d*$/;
 const LEGEND_KEY = /^legend\d*$/;
@@ -57,8 +57,9 @@ function numberOr(x: unknown, fallback: number): number {
 
 /**
  * The figure's size in a container `containerWidth` px wide (null before it is
- * measured): the full width, and the height that keeps the kernel figure's
- * aspect (`figsize`), never below `MIN_HEIGHT_PX`.
+ * measured): the full width, and the kernel's height scaled with the width
+ * only within `HEIGHT_SCALE`, because margins, gaps and text are fixed pixel
+ * sizes in the kernel's layout and a much shorter figure would squash its Axes.
  */
 export function fitSize(
   layout: Record<string, unknown>,
@@ -68,7 +69,8 @@ export function fitSize(
   const h = numberOr(layout.height, 480);
   if (containerWidth === null || containerWidth <= 0) return { width: w, height: h };
   const width = Math.round(containerWidth);
-  return { width, height: Math.max(MIN_HEIGHT_PX, Math.round((width * h) / w)) };
+  const scale = Math.min(HEIGHT_SCALE.max, Math.max(HEIGHT_SCALE.min, width / w));
+  return { width, height: Math.round(h * scale) };
 }
 
 /** The layout with the theme's colours and the fitted size; the input is not modified. */

@@ -10,6 +10,7 @@ import {
   closeFigure,
   createPyplotState,
   currentAxes,
+  displaySize,
   figureText,
   gridPositions,
   type Json,
@@ -21,6 +22,7 @@ import {
   subplotSpec,
   subplots,
   TAB10,
+  titleFontSize,
   toPlotly,
 } from "../../src/kernel/modules/pyplot/figure.ts";
 
@@ -29,6 +31,12 @@ function field(obj: Json | undefined, key: string): Json | undefined {
   if (typeof obj !== "object" || obj === null) return undefined;
   for (const [k, v] of Object.entries(obj)) if (k === key) return v;
   return undefined;
+}
+
+/** The numbers of a JSON array, rounded to 9 decimals. */
+function nums(v: Json | undefined): number[] {
+  if (!Array.isArray(v)) return [];
+  return round(v.map((x: Json) => (typeof x === "number" ? x : Number.NaN)));
 }
 
 const round = (xs: readonly number[]): number[] => xs.map((x) => Math.round(x * 1e9) / 1e9);
@@ -243,7 +251,7 @@ describe("toPlotly", () => {
 
   it("lays out a 1x2 grid with titles above each Axes and the suptitle on top", () => {
     const state = createPyplotState();
-    const fig = newFigure(state, { figsize: [10, 4] });
+    const fig = newFigure(state, { figsize: [9, 4] });
     const a = addSubplot(fig, subplotSpec(1, 2, 1));
     const b = addSubplot(fig, subplotSpec(1, 2, 2));
     a.title = "1-layer";
@@ -256,12 +264,14 @@ describe("toPlotly", () => {
     const { layout } = toPlotly(fig);
     // margins: left = pad + tick labels; top = pad + axes title + suptitle; bottom = pad + tick labels + xlabel.
     expect(layout.margin).toEqual({ l: 55, r: 20, t: 74, b: 54, pad: 0 });
-    expect([layout.width, layout.height]).toEqual([1000, 400]);
-    // the second column has no y tick labels: the gap is just the pad (10 px of 925 px).
+    expect([layout.width, layout.height]).toEqual([900, 400]);
+    // the second column has no y tick labels: the gap is the pad and the x tick label overhang (22 of 825 px).
     const d1 = field(layout.xaxis, "domain");
     const d2 = field(layout.xaxis2, "domain");
-    expect(d1).toEqual([0, (925 - 10) / 2 / 925]);
-    expect(d2).toEqual([(925 + 10) / 2 / 925, 1]);
+    expect([nums(d1), nums(d2)]).toEqual([
+      round([0, (825 - 22) / 2 / 825]),
+      round([(825 + 22) / 2 / 825, 1]),
+    ]);
     expect(layout.yaxis2).toEqual({
       domain: [0, 1],
       anchor: "x2",
@@ -284,7 +294,7 @@ describe("toPlotly", () => {
         text: "1-layer",
         xref: "paper",
         yref: "paper",
-        x: (925 - 10) / 4 / 925,
+        x: expect.closeTo((825 - 22) / 4 / 825, 12),
         y: 1,
         xanchor: "center",
         yanchor: "bottom",
@@ -296,7 +306,7 @@ describe("toPlotly", () => {
         text: "2-layer",
         xref: "paper",
         yref: "paper",
-        x: ((925 + 10) / 2 / 925 + 1) / 2,
+        x: expect.closeTo(((825 + 22) / 2 / 825 + 1) / 2, 12),
         y: 1,
         xanchor: "center",
         yanchor: "bottom",
@@ -350,5 +360,33 @@ describe("altText", () => {
         'Plot 2 of 2 (row 1, column 2): y axis "y". ' +
         'Line "tanh": 3 points for x from 0 to 2, y mean 2, std 0.8165.',
     );
+  });
+});
+
+describe("displaySize", () => {
+  it("lays wide figures out at the column width, shrinking their height by at most a quarter", () => {
+    const state = createPyplotState();
+    const sizes = [
+      [6.4, 4.8],
+      [9.6, 3],
+      [11, 3.5],
+      [20, 6],
+    ].map(([w = 0, h = 0]) => displaySize(newFigure(state, { figsize: [w, h] })));
+    expect(sizes).toEqual([
+      { width: 640, height: 480 },
+      { width: 960, height: 300 },
+      { width: 960, height: Math.round(350 * (960 / 1100)) },
+      { width: 960, height: 450 },
+    ]);
+  });
+});
+
+describe("titleFontSize", () => {
+  it("keeps 14 px when the title fits and shrinks to 9 px at least", () => {
+    expect([
+      titleFontSize("1-layer", 400),
+      titleFontSize("naive, layer 10", 100),
+      titleFontSize("x".repeat(80), 50),
+    ]).toEqual([14, 11, 9]);
   });
 });

@@ -17,13 +17,20 @@ describe("isPlotlyBundle", () => {
 });
 
 describe("fitSize", () => {
-  it("fills the container width and keeps the figure's aspect, with a floor on height", () => {
+  it("fills the container width and scales the height with it only from 75% to 125%", () => {
     const layout = { width: 640, height: 480 };
-    expect([fitSize(layout, null), fitSize(layout, 800), fitSize(layout, 200), fitSize({}, 320)]).toEqual([
+    expect([
+      fitSize(layout, null),
+      fitSize(layout, 704),
+      fitSize(layout, 1280),
+      fitSize(layout, 320),
+      fitSize({}, 576),
+    ]).toEqual([
       { width: 640, height: 480 },
-      { width: 800, height: 600 },
-      { width: 200, height: 240 },
-      { width: 320, height: 240 },
+      { width: 704, height: 528 },
+      { width: 1280, height: 600 },
+      { width: 320, height: 360 },
+      { width: 576, height: 432 },
     ]);
   });
 });
@@ -49,7 +56,7 @@ describe("themedLayout", () => {
     };
     expect(themedLayout(layout, "dark", 500)).toEqual({
       width: 500,
-      height: 240,
+      height: 300,
       autosize: false,
       font: { size: 12, color: dark.text },
       xaxis: { domain: [0, 0.5], ...axis },

@@ -687,16 +687,35 @@ export const FURNITURE_PX = {
   axesTitle: 26,
   suptitle: 38,
   right: 20,
+  tickOverhang: 12,
 } as const;
+
+/** The widest a figure is laid out: about the notebook's output column. */
+export const MAX_DISPLAY_WIDTH = 960;
+
+/**
+ * The pixel size a figure is laid out for: `figsize * dpi`, except that a
+ * figure wider than `MAX_DISPLAY_WIDTH` is laid out at that width with its
+ * height shrunk by the same factor but never below 75%, because Plotly's text
+ * does not shrink with the figure as a scaled-down matplotlib image would.
+ */
+export function displaySize(figure: Figure): { width: number; height: number } {
+  const w = figure.figsize[0] * figure.dpi;
+  const h = figure.figsize[1] * figure.dpi;
+  if (w <= MAX_DISPLAY_WIDTH) return { width: Math.round(w), height: Math.round(h) };
+  const scale = MAX_DISPLAY_WIDTH / w;
+  return { width: MAX_DISPLAY_WIDTH, height: Math.round(h * Math.max(scale, 0.75)) };
+}
 
 /** Plot-area margins in pixels and grid spacing for a figure, like `tight_layout` with fixed text sizes. */
 export function figureLayoutBox(figure: Figure): {
   margin: { l: number; r: number; t: number; b: number };
   params: (spec: SubplotSpec) => GridParams;
+  plotW: number;
+  plotH: number;
 } {
   const F = FURNITURE_PX;
-  const width = figure.figsize[0] * figure.dpi;
-  const height = figure.figsize[1] * figure.dpi;
+  const { width, height } = displaySize(figure);
   const yFurniture = (a: Axes): number =>
     (showsTickLabels(a, "y") ? F.tickLabelsY : 0) + (a.ylabel !== "" ? F.axisTitle : 0);
   const xFurniture = (a: Axes): number =>
@@ -713,8 +732,11 @@ export function figureLayoutBox(figure: Figure): {
     t: F.pad + maxOf(topRow, titleFurniture) + (figure.suptitle !== null ? F.suptitle : 0),
     b: F.pad + maxOf(lastRow, xFurniture),
   };
+  // x tick labels at the ends of an axis overhang it by half a label.
+  const overhang = axes.some((a) => a.spec.ncols > 1 && showsTickLabels(a, "x")) ? F.tickOverhang : 0;
   const hgap =
     F.pad +
+    overhang +
     maxOf(
       axes.filter((a) => a.spec.colStart > 0),
       yFurniture,
@@ -739,7 +761,7 @@ export function figureLayoutBox(figure: Figure): {
     wspace: spacingFraction(plotW, spec.ncols, hgap),
     hspace: spacingFraction(plotH, spec.nrows, vgap),
   });
-  return { margin, params };
+  return { margin, params, plotW, plotH };
 }
 
 /**
@@ -903,12 +925,22 @@ function artistTrace(
   }
 }
 
+/** Axes title size: matplotlib's 14 px-ish "large", shrunk (to 9 px at least) to fit the Axes width. */
+export function titleFontSize(title: string, widthPx: number): number {
+  const fit = Math.floor(widthPx / (0.6 * Math.max(1, title.length)));
+  return Math.max(9, Math.min(14, fit));
+}
+
+/** Pixels per tick label Plotly should aim for, so narrow subplots get few, unrotated ticks. */
+const TICK_SPACING_PX = { x: 40, y: 35 } as const;
+
 function axisLayout(
   axes: Axes,
   k: number,
   axis: "x" | "y",
   domain: [number, number],
   index: (a: Axes) => number,
+  lengthPx: number,
 ): JsonObject {
   const ids = axisIds(k);
   const label = axis === "x" ? axes.xlabel : axes.ylabel;
@@ -945,7 +977,9 @@ function axisLayout(
     else if (hi === null) out.autorange = "max";
     else out.autorange = false;
   }
-  if (ticks !== null) {
+  if (ticks === null) {
+    out.nticks = Math.max(3, Math.min(10, Math.floor(lengthPx / TICK_SPACING_PX[axis])));
+  } else {
     if (ticks.values.length === 0) {
       out.ticks = "";
       out.showticklabels = false;
@@ -969,14 +1003,15 @@ function axisLayout(
  * ...) in its upper right corner, and `width`/`height` from `figsize * dpi`.
  */
 export function toPlotly(figure: Figure): PlotlyFigure {
-  const { margin, params } = figureLayoutBox(figure);
+  const { margin, params, plotW, plotH } = figureLayoutBox(figure);
+  const size = displaySize(figure);
   const index = (a: Axes): number => Math.max(0, figure.axes.indexOf(a));
   const data: JsonObject[] = [];
   const annotations: JsonObject[] = [];
   const shapes: JsonObject[] = [];
   const layout: JsonObject = {
-    width: Math.round(figure.figsize[0] * figure.dpi),
-    height: Math.round(figure.figsize[1] * figure.dpi),
+    width: size.width,
+    height: size.height,
     autosize: false,
     margin: { ...margin, pad: 0 },
     font: { family: "DejaVu Sans, Verdana, Arial, sans-serif", size: 12, color: "#262626" },
@@ -987,11 +1022,17 @@ export function toPlotly(figure: Figure): PlotlyFigure {
     hovermode: "closest",
   };
   let anyLegend = false;
+  // One title size for the whole figure, the largest that fits every Axes' title.
+  const titleSize = figure.axes.reduce((m, a) => {
+    const d = specDomain(a.spec, params(a.spec));
+    return a.title === "" ? m : Math.min(m, titleFontSize(a.title, (d.x[1] - d.x[0]) * plotW));
+  }, 14);
   figure.axes.forEach((axes, k) => {
     const ids = axisIds(k);
     const domain = specDomain(axes.spec, params(axes.spec));
-    layout[ids.xKey] = axisLayout(axes, k, "x", domain.x, index);
-    layout[ids.yKey] = axisLayout(axes, k, "y", domain.y, index);
+    const widthPx = (domain.x[1] - domain.x[0]) * plotW;
+    layout[ids.xKey] = axisLayout(axes, k, "x", domain.x, index, widthPx);
+    layout[ids.yKey] = axisLayout(axes, k, "y", domain.y, index, (domain.y[1] - domain.y[0]) * plotH);
     if (axes.title !== "") {
       annotations.push({
         text: axes.title,
@@ -1003,7 +1044,7 @@ export function toPlotly(figure: Figure): PlotlyFigure {
         yanchor: "bottom",
         yshift: 4,
         showarrow: false,
-        font: { size: 14 },
+        font: { size: titleSize },
       });
     }
     let axesHasLegend = false;
@@ -1071,7 +1112,7 @@ export function toPlotly(figure: Figure): PlotlyFigure {
       text: figure.suptitle,
       x: 0.5,
       xanchor: "center",
-      y: 1 - FURNITURE_PX.pad / Math.max(1, figure.figsize[1] * figure.dpi),
+      y: 1 - FURNITURE_PX.pad / Math.max(1, size.height),
       yanchor: "top",
       font: { size: 16 },
     };
