@@ -170,10 +170,7 @@ if ("WorkerGlobalScope" in globalThis) {
     if (host === null) early.push(event.data);
     else host.receive(event.data);
   });
-  // TEMP until session.ts lands: a glob import builds whether or not the file exists yet.
-  const loaders = import.meta.glob<{ createSession(): SessionLike }>("./session.ts");
-  const load = loaders["./session.ts"];
-  (load === undefined ? Promise.reject(new Error("src/kernel/session.ts is missing")) : load()).then(
+  import("./session.ts").then(
     ({ createSession }) => {
       const ready = createKernelHost(createSession(), post);
       host = ready;
@@ -181,7 +178,10 @@ if ("WorkerGlobalScope" in globalThis) {
       for (const data of early.splice(0)) ready.receive(data);
     },
     (error: unknown) => {
-      console.error("kernel worker: the session failed to load", error);
+      // Rethrown outside the promise so the page's Worker gets an `error` event and says so.
+      setTimeout(() => {
+        throw error;
+      }, 0);
     },
   );
 }

@@ -117,6 +117,18 @@ describe("createNotebookStore", () => {
     expect(store.getState().kernel.status).toBe("idle");
   });
 
+  test("a crash cancels runs and waits; the next run starts a new worker", () => {
+    const { store, calls } = setup();
+    store.getState().run("c1");
+    store.getState().crashed("out of memory");
+    expect(store.getState().kernel.status).toBe("dead");
+    expect(store.getState().cells.c1?.run.phase).toBe("cancelled");
+    expect(store.getState().kernel.notice).toMatch(/out of memory/);
+    store.getState().run("c2");
+    expect(calls.map((c) => c.op)).toEqual(["execute", "restart", "execute"]);
+    expect(store.getState().kernel.status).toBe("starting");
+  });
+
   test("restart when idle resets the kernel without replacing the worker", () => {
     const { store, calls } = setup();
     store.getState().restartKernel();

@@ -22,7 +22,8 @@ export interface KernelPort {
   restart(): void;
 }
 
-export type KernelStatus = "starting" | "idle" | "busy";
+/** `dead`: the worker crashed or failed to load; only a restart brings it back. */
+export type KernelStatus = "starting" | "idle" | "busy" | "dead";
 export type Mode = "command" | "edit";
 export type Theme = "system" | "light" | "dark";
 
@@ -65,7 +66,7 @@ export interface KernelSlice {
   dismissNotice(): void;
   /** Feed one validated message from the worker. */
   receive(message: FromWorker): void;
-  /** The worker crashed: runs are lost and a fresh worker is started. */
+  /** The worker crashed: its runs are lost; Restart kernel starts a new one. */
   crashed(reason: string): void;
 }
 
@@ -255,6 +256,11 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
       const cell = get().cells[id];
       if (cell === undefined || cell.doc.cell_type !== "code") return;
       const runId = newRunId();
+      // Running code after a crash starts a new worker, as Jupyter's auto-restart does.
+      if (get().kernel.status === "dead") {
+        kernel.restart();
+        set((s) => ({ kernel: { ...s.kernel, status: "starting" } }));
+      }
       set((s) => {
         let cells = update(s.cells, id, { type: "queue", runId });
         const runs = [...s.kernel.runs, { runId, cellId: id }];
@@ -353,13 +359,13 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
       }
     },
     crashed(reason) {
-      kernel.restart();
+      // No automatic restart: a worker that fails to load would fail again, in a loop.
       set((s) => ({
         ...cancelAll(s),
         kernel: {
-          status: "starting",
+          status: "dead",
           runs: [],
-          notice: `The kernel crashed (${reason}) and was restarted. Its variables are gone.`,
+          notice: `The kernel stopped (${reason}). Press Restart kernel to start a new one; variables are gone.`,
         },
       }));
     },

@@ -38,6 +38,7 @@ export const SHORTCUTS: { mode: "Both modes" | "Command mode" | "Edit mode"; key
     { mode: "Both modes", keys: "Alt+Enter", does: "Run the cell and insert a code cell below" },
     { mode: "Command mode", keys: "Enter", does: "Edit the selected cell" },
     { mode: "Edit mode", keys: "Esc", does: "Stop editing (command mode)" },
+    { mode: "Edit mode", keys: "Tab", does: "Indent (press Esc first to move the focus on with Tab)" },
     { mode: "Command mode", keys: "↑ / K", does: "Select the cell above" },
     { mode: "Command mode", keys: "↓ / J", does: "Select the cell below" },
     { mode: "Command mode", keys: "Ctrl+Shift+↑ / ↓", does: "Move the cell up / down" },

@@ -162,3 +162,17 @@ export async function outputText(page: Page, id: string): Promise<string> {
 export async function waitForLesson(page: Page): Promise<void> {
   await page.getByRole("heading", { level: 1, name: "8-4. Initializers" }).waitFor({ timeout: 30_000 });
 }
+
+/** Selects `fromId` and presses Shift+Enter until `toId` has run (markdown cells are passed over). */
+export async function runCells(page: Page, fromId: string, toId: string): Promise<void> {
+  const ids = await page
+    .locator("section.cell")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell-id") ?? ""));
+  const from = ids.indexOf(fromId);
+  const to = ids.indexOf(toId);
+  if (from < 0 || to < from) throw new Error(`runCells: no cells ${fromId}..${toId}`);
+  await cellById(page, fromId).locator(".prompt").click();
+  await page.keyboard.press("Escape");
+  for (let i = from; i <= to; i++) await page.keyboard.press("Shift+Enter");
+  await waitForIdle(page);
+}

@@ -12,6 +12,7 @@ import {
   outputText,
   type Preview,
   prompts,
+  runCells,
   startPreview,
   waitForIdle,
   waitForLesson,
@@ -108,14 +109,14 @@ describe("the lesson in the browser", () => {
 
   test("editing * 0.01 to * 1.0 and re-running makes the activations grow", async () => {
     await withApp(async ({ page }) => {
-      await runAll(page);
+      await runCells(page, "imports", "naive-a-stats");
       const before = await statsLines(page, "naive-a-stats");
       // biome-ignore lint/performance/useDomNodeTextContent: CodeMirror lines are divs; only innerText keeps the newlines.
       const source = await cellById(page, "naive-forward").locator(".cm-content").innerText();
       expect(source).toContain("* 0.01");
       await replaceSource(page, "naive-forward", source.replace("* 0.01", "* 1.0"));
       await page.keyboard.press("Escape");
-      await runAll(page);
+      await runCells(page, "naive-forward", "naive-a-stats");
       const after = await statsLines(page, "naive-a-stats");
       expect(after).not.toEqual(before);
       expect(Number(after[1])).toBeGreaterThan(Number(before[1]) * 100);
@@ -125,7 +126,8 @@ describe("the lesson in the browser", () => {
 
   test("Restart kernel resets the execution counts", async () => {
     await withApp(async ({ page }) => {
-      await runAll(page);
+      await runCells(page, "imports", "naive-a");
+      expect(await cellById(page, "naive-a").locator(".prompt-text").textContent()).toBe("In [5]:");
       await page.getByRole("button", { name: "Restart kernel" }).click();
       await expect.poll(() => page.locator(".notice").textContent()).toMatch(/restarted/);
       await cellById(page, "imports").click({ position: { x: 5, y: 5 } });
@@ -159,16 +161,10 @@ describe("the lesson in the browser", () => {
       const count = () => page.locator("section.cell").count();
       const selectedId = () => page.locator("section.cell.selected").getAttribute("data-cell-id");
       const total = await count();
-      // Focus lands on the first cell with Tab from the top of the page.
-      await page.keyboard.press("Tab");
-      for (
-        let i = 0;
-        i < 40 && (await page.evaluate(() => document.activeElement?.tagName)) !== "SECTION";
-        i++
-      ) {
-        await page.keyboard.press("Tab");
-      }
-      expect(await page.evaluate(() => document.activeElement?.getAttribute("data-cell-id"))).toBe("imports");
+      // The first cell holds the focus from the start, in command mode.
+      await expect
+        .poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-cell-id")))
+        .toBe("imports");
       await page.keyboard.press("j");
       expect(await selectedId()).toBe("seed");
       await page.keyboard.press("ArrowDown");

@@ -1,0 +1,53 @@
+/**
+ * Screenshots of the lesson after Run all: light and dark, wide and narrow,
+ * saved to test-results/screens/ to look at. With UPDATE_SCREENSHOT=1 the light
+ * wide one also replaces docs/screenshot.png (the README picture).
+ */
+import { copyFileSync, mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { launchBrowser, openApp, type Preview, runCells, startPreview, waitForLesson } from "./harness.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const OUT = resolve(ROOT, "test-results/screens");
+
+let preview: Preview;
+let browser: Browser;
+
+beforeAll(async () => {
+  preview = await startPreview();
+  browser = await launchBrowser();
+  mkdirSync(OUT, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+const VIEWS = [
+  { name: "light-wide", width: 1280, height: 900, colorScheme: "light" },
+  { name: "dark-wide", width: 1280, height: 900, colorScheme: "dark" },
+  { name: "light-narrow", width: 390, height: 844, colorScheme: "light" },
+  { name: "dark-narrow", width: 390, height: 844, colorScheme: "dark" },
+] as const;
+
+test("screenshots in light and dark, wide and narrow", async () => {
+  for (const view of VIEWS) {
+    const { context, page, errors } = await openApp(browser, preview.url, view);
+    await waitForLesson(page);
+    // The seed part of the lesson is enough for the picture, and quick.
+    await runCells(page, "imports", "xavier-a-stats");
+    // Scroll to the first printed array so the picture shows code, outputs and math.
+    await page.locator('section[data-cell-id="naive-heading"]').evaluate((el) => el.scrollIntoView());
+    await page.evaluate(() => window.scrollBy(0, -120));
+    const path = resolve(OUT, `${view.name}.png`);
+    await page.screenshot({ path });
+    if (view.name === "light-wide" && process.env.UPDATE_SCREENSHOT === "1") {
+      copyFileSync(path, resolve(ROOT, "docs/screenshot.png"));
+    }
+    expect(errors, view.name).toEqual([]);
+    await context.close();
+  }
+});
