@@ -24,7 +24,7 @@ function snippets(dir: string): string[] {
 }
 
 /** The same block format as generate.py: `# %% [N]` then the cell's text, newline-terminated. */
-export function runSnippet(source: string): string {
+function runSnippet(source: string): string {
   const session = createSession();
   let n = 0;
   let text = "";

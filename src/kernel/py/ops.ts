@@ -634,7 +634,7 @@ export function getItem(obj: PyValue, idx: PyValue, ctx: KernelContext): PyValue
     const r = obj.getitem(idx, ctx);
     if (r !== undefined) return r;
   }
-  if (obj instanceof PyType && obj.name === "list") return obj;
+  if (obj instanceof NpScalar) return raise("IndexError", "invalid index to scalar variable.");
   return raise("TypeError", `'${errTypeName(obj)}' object is not subscriptable`);
 }
 
@@ -717,12 +717,15 @@ function noAttr(obj: PyValue, name: string): never {
 /** `obj.name`. */
 export function getAttr(obj: PyValue, name: string, ctx: KernelContext): PyValue {
   let r: PyValue | undefined;
-  if (obj instanceof PyModule) r = obj.attrs.get(name) ?? (name === "__name__" ? obj.name : undefined);
-  else if (obj instanceof NDArray) r = arrayGetattr(ctx, obj, name);
+  if (obj instanceof PyModule) {
+    // Module attributes may be None (`np.newaxis`), so test presence rather than the value.
+    r = obj.attrs.has(name) ? (obj.attrs.get(name) ?? null) : name === "__name__" ? obj.name : undefined;
+  } else if (obj instanceof NDArray) r = arrayGetattr(ctx, obj, name);
   else if (obj instanceof NpScalar) r = scalarGetattr(ctx, obj, name);
   else if (obj instanceof PyObject) r = obj.getattr(name, ctx);
   else if (obj instanceof PyType) {
-    r = obj.attrs.get(name) ?? (name === "__name__" ? obj.name : undefined) ?? unboundMethod(obj, name, ctx);
+    if (obj.attrs.has(name)) r = obj.attrs.get(name) ?? null;
+    else r = name === "__name__" ? obj.name : unboundMethod(obj, name, ctx);
   } else if (obj instanceof PyFunction || obj instanceof PyBuiltin)
     r = name === "__name__" ? obj.name : undefined;
   else r = builtinAttr(obj, name, ctx);
