@@ -143,6 +143,8 @@ function decodeUnsafe(hash: string, limits: ShareLimits): ShareState | { error: 
   const text = hash.startsWith("#") ? hash.slice(1) : hash;
   const state: ShareState = { params: [] };
   if (text === "") return state;
+  /** Where each `cellId.name` is in `state.params`: a repeated key replaces the earlier value. */
+  const paramIndex = new Map<string, number>();
 
   for (const part of text.split("&")) {
     if (part === "") continue;
@@ -169,11 +171,13 @@ function decodeUnsafe(hash: string, limits: ShareLimits): ShareState | { error: 
       case "params": {
         const override = decodeParam(key.slice(prop.key.length + 1), raw, limits);
         if ("error" in override) return override;
-        const existing = state.params.findIndex(
-          (p) => p.cellId === override.cellId && p.name === override.name,
-        );
-        if (existing >= 0) state.params[existing] = override;
-        else state.params.push(override);
+        const slot = `${override.cellId}.${override.name}`;
+        const existing = paramIndex.get(slot);
+        if (existing !== undefined) state.params[existing] = override;
+        else {
+          paramIndex.set(slot, state.params.length);
+          state.params.push(override);
+        }
         if (state.params.length > limits.params) {
           return { error: `This link sets too many parameters (the limit is ${limits.params}).` };
         }
