@@ -3,23 +3,31 @@
  * glibc selects on CPUs with FMA), reproduced bit for bit. numpy's legacy
  * gaussian calls the C library `log`; JavaScript's `Math.log` differs from it
  * in the last bit for about 3% of inputs, which would change `randn` draws.
- * FMA is emulated exactly (Boldo & Melquiond: exact product, TwoSum, and a
- * round-to-odd addition).
+ *
+ * Two evaluations of the same algorithm:
+ * - `glibcLogExact` follows glibc operation by operation, with every fused
+ *   multiply-add emulated exactly (Boldo & Melquiond: exact product, TwoSum,
+ *   and a round-to-odd addition). It is exact but slow.
+ * - `glibcLog` computes glibc's leading part `hi` exactly (its only fused
+ *   product that matters, `z*invc - 1`, by Dekker's two-product with a
+ *   pre-split table), the small tail with plain arithmetic plus a rigorous
+ *   bound on how far it can be from glibc's tail, and returns `hi + tail` when
+ *   no rounding boundary lies within that bound. Otherwise (well under 1% of
+ *   inputs) it defers to the exact evaluation.
  */
 
-const view = new DataView(new ArrayBuffer(8));
+const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
+const TWO52 = 4503599627370496;
+const MIN_NORMAL = 2.2250738585072014e-308;
 
-function bitsHi(x: number): number {
-  view.setFloat64(0, x);
-  return view.getUint32(0);
-}
-
-/** One step of |x| up (dir matches the sign of x) or down, on the raw bits. */
-function stepToward(s: number, positiveDir: boolean): number {
+/** The neighbour of the nonzero double `s` one step up (`up`) or down, on the raw bits. */
+function stepToward(s: number, up: boolean): number {
+  // Local scratch: this runs only for the rare inexact, even-ending sums inside `fma`.
+  const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, s);
   let hi = view.getUint32(0);
   let lo = view.getUint32(4);
-  if (s > 0 === positiveDir) {
+  if (s > 0 === up) {
     lo = (lo + 1) >>> 0;
     if (lo === 0) hi = (hi + 1) >>> 0;
   } else {
@@ -31,7 +39,12 @@ function stepToward(s: number, positiveDir: boolean): number {
   return view.getFloat64(0);
 }
 
-const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
+/** Whether the last significand bit of the finite double `v` is 0 (`v / ulp(v)` is even). */
+function lastBitEven(v: number): boolean {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, v);
+  return (view.getUint32(4) & 1) === 0;
+}
 
 /** fma(a, b, c) = a*b + c with a single rounding (finite, non-extreme operands). */
 export function fma(a: number, b: number, c: number): number {
@@ -50,15 +63,12 @@ export function fma(a: number, b: number, c: number): number {
   let v = tl + ul;
   const vb = v - tl;
   const ve = tl - (v - vb) + (ul - vb);
-  if (ve !== 0) {
-    view.setFloat64(0, v);
-    if ((view.getUint32(4) & 1) === 0) v = stepToward(v, ve > 0);
-  }
+  if (ve !== 0 && lastBitEven(v)) v = stepToward(v, ve > 0);
   return th + v;
 }
 
 // __log_data.tab: {invc, logc} for 128 subintervals of [0x1.6p-1, 0x1.6p0)
-const T = [
+const T: readonly number[] = [
   1.4504249240398293, -0.3718565645633589, 1.442253508327276, -0.36620682668944937, 1.4341736174350004,
   -0.3605888069791945, 1.426183816329995, -0.3550022171419869, 1.4182825527052965, -0.34944666968829097,
   1.4104682921759335, -0.3439217713603284, 1.4027396147468003, -0.3384271921261188, 1.3950954438932313,
@@ -131,54 +141,195 @@ const B8 = -0.10000486757818193;
 const B9 = 0.09181994006195467;
 const B10 = -0.08328363062289341;
 
-/** Natural logarithm rounded exactly as glibc 2.28+ `log` on x86-64 with FMA. */
+/** 2**(e - POW2_BIAS) for every exponent the reduction can need, built by exact doubling. */
+function powersOfTwo(): Float64Array {
+  const p = new Float64Array(2 * POW2_BIAS + 1);
+  p[POW2_BIAS] = 1;
+  for (let e = 1; e <= POW2_BIAS; e++) {
+    p[POW2_BIAS + e] = (p[POW2_BIAS + e - 1] ?? 0) * 2;
+    p[POW2_BIAS - e] = (p[POW2_BIAS - e + 1] ?? 0) * 0.5;
+  }
+  return p;
+}
+const POW2_BIAS = 1080;
+const POW2 = powersOfTwo();
+
+interface LogTable {
+  readonly invc: Float64Array;
+  /** Veltkamp halves of `invc`, for Dekker's two-product. */
+  readonly invcHi: Float64Array;
+  readonly invcLo: Float64Array;
+  readonly logc: Float64Array;
+}
+
+function logTable(): LogTable {
+  const n = T.length / 2;
+  const invc = new Float64Array(n);
+  const invcHi = new Float64Array(n);
+  const invcLo = new Float64Array(n);
+  const logc = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = T[2 * i] ?? 0;
+    const s = SPLIT * c;
+    const h = s - (s - c);
+    invc[i] = c;
+    invcHi[i] = h;
+    invcLo[i] = c - h;
+    logc[i] = T[2 * i + 1] ?? 0;
+  }
+  return { invc, invcHi, invcLo, logc };
+}
+const TAB = logTable();
+
+const NEAR1_LO = 0.9375; // 1 - 0x1p-4
+const NEAR1_HI = 1.064697265625; // 1 + 0x1.09p-4
+const LOG2_INV_OFF = 0.5405683813627028; // log2(1 / 0x1.6p-1)
+const P48 = 3.552713678800501e-15; // 2**-48
+const P50 = 8.881784197001252e-16; // 2**-50
+const P75 = 2.6469779601696886e-23; // 2**-75
+const P100 = 7.888609052210118e-31; // 2**-100
+
+/** glibc's `x - 1` branch for x in [NEAR1_LO, NEAR1_HI), every fma emulated exactly. */
+function exactNear1(x: number): number {
+  if (x === 1) return 0;
+  const r = x - 1;
+  const r2 = r * r;
+  const r3 = r * r2;
+  const i3 = fma(r3, B10, fma(r2, B9, fma(r, B8, B7)));
+  const i2 = fma(r3, i3, fma(r2, B6, fma(r, B5, B4)));
+  const i1 = fma(r3, i2, fma(r2, B3, fma(r, B2, B1)));
+  let w = r * 134217728;
+  const rhi = r + w - w;
+  const rlo = r - rhi;
+  w = rhi * rhi * B0;
+  const hi = r + w;
+  let lo = r - hi + w;
+  lo = fma(B0 * rlo, rhi + r, lo);
+  let y = fma(r3, i1, lo);
+  y += hi;
+  return y;
+}
+
+/** glibc's table branch for `x = 2**k * z` with table index `i`, every fma emulated exactly. */
+function exactTable(z: number, k: number, i: number): number {
+  const invc = TAB.invc[i] ?? 0;
+  const logc = TAB.logc[i] ?? 0;
+  const r = fma(z, invc, -1);
+  const w = fma(k, LN2HI, logc);
+  const hi = w + r;
+  const lo = fma(k, LN2LO, w - hi + r);
+  const r2 = r * r;
+  const p = fma(r2, fma(r, A4, A3), fma(r, A2, A1));
+  return fma(r * r2, p, fma(r2, A0, lo)) + hi;
+}
+
+/** 0, -inf, NaN or +inf for the arguments outside (0, inf); null for a finite x > 0. */
+function special(x: number): number | null {
+  if (x > 0 && x < Number.POSITIVE_INFINITY) return null;
+  if (x === 0) return Number.NEGATIVE_INFINITY;
+  if (x === Number.POSITIVE_INFINITY) return x;
+  return Number.NaN;
+}
+
+/**
+ * glibc's exponent k in `x = 2**k * z`, z in [0x1.6p-1, 0x1.6p0), for a normal
+ * x > 0: floor(log2(x / 0x1.6p-1)). Found without bit access (so no scratch
+ * buffer): a first guess, checked by an exact power-of-two scaling.
+ */
+function reductionExponent(x: number): number {
+  // for 2**-32 <= x < 1 (most of randn's arguments) the leading zeros of
+  // floor(x * 2**32) give floor(log2 x) exactly and faster than log2
+  const k =
+    x < 1 && x >= 2.3283064365386963e-10
+      ? -1 - Math.clz32(x * 4294967296)
+      : Math.floor(Math.log2(x) + LOG2_INV_OFF);
+  // the guess is at most one off (log2 may round across an integer)
+  const z = x * (POW2[POW2_BIAS - k] ?? 0);
+  if (z >= 1.375) return k + 1;
+  if (z < 0.6875) return k - 1;
+  return k;
+}
+
+/** glibc's table index for z in [0x1.6p-1, 0x1.6p0): the 7 significand bits after the 0x1.6p-1 offset. */
+function tableIndex(z: number): number {
+  return z < 1 ? (256 * z - 176) | 0 : (128 * z - 48) | 0;
+}
+
+/**
+ * Natural logarithm rounded exactly as glibc 2.28+ `log` on x86-64 with FMA
+ * (`math.log` in CPython, `log` in numpy's C code), by the slow, literal port.
+ */
+export function glibcLogExact(x: number): number {
+  const s = special(x);
+  if (s !== null) return s;
+  if (x >= NEAR1_LO && x < NEAR1_HI) return exactNear1(x);
+  const subnormal = x < MIN_NORMAL;
+  const xs = subnormal ? x * TWO52 : x; // glibc scales subnormals by 2**52 too
+  const k = reductionExponent(xs);
+  const z = xs * (POW2[POW2_BIAS - k] ?? 0);
+  return exactTable(z, subnormal ? k - 52 : k, tableIndex(z));
+}
+
+/**
+ * Natural logarithm rounded exactly as glibc 2.28+ `log` on x86-64 with FMA:
+ * the same bits as `glibcLogExact`, about as fast as `Math.log` plus a few
+ * dozen flops.
+ */
 export function glibcLog(x: number): number {
-  if (x >= 0.9375 && x < 1.064697265625) {
+  if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return special(x) ?? Number.NaN;
+  if (x >= NEAR1_LO && x < NEAR1_HI) {
     if (x === 1) return 0;
     const r = x - 1;
     const r2 = r * r;
     const r3 = r * r2;
-    const i3 = fma(r3, B10, fma(r2, B9, fma(r, B8, B7)));
-    const i2 = fma(r3, i3, fma(r2, B6, fma(r, B5, B4)));
-    const i1 = fma(r3, i2, fma(r2, B3, fma(r, B2, B1)));
+    const i2 = B4 + r * B5 + r2 * B6 + r3 * (B7 + r * B8 + r2 * B9 + r3 * B10);
+    const i1 = B1 + r * B2 + r2 * B3 + r3 * i2;
     let w = r * 134217728;
     const rhi = r + w - w;
     const rlo = r - rhi;
     w = rhi * rhi * B0;
     const hi = r + w;
-    let lo = r - hi + w;
-    lo = fma(B0 * rlo, rhi + r, lo);
-    let y = fma(r3, i1, lo);
-    y += hi;
-    return y;
+    const lo = r - hi + w + B0 * rlo * (rhi + r);
+    const t = r3 * i1 + lo;
+    const y = hi + t;
+    // y + err is exactly hi + t (Fast2Sum, |hi| > |t|). glibc's tail is within
+    // `bound` of t: its fma roundings and ours in the polynomial (about
+    // 2**-51.6 * |r3|) and in lo; the |y| term covers rounding `err +- bound`
+    const err = t - (y - hi);
+    const bound = (Math.abs(r3) + Math.abs(lo)) * P50 + r2 * P75 + Math.abs(y) * P100;
+    // by monotonic rounding, glibc's round(hi + tail) is y when both ends round to y
+    if (y + (err + bound) === y && y + (err - bound) === y) return y;
+    return exactNear1(x);
   }
-  let scaled = x;
-  let hiBits = bitsHi(x);
-  if (hiBits - 0x00100000 >= 0x7ff00000 - 0x00100000 || hiBits < 0x00100000) {
-    if (x === 0) return Number.NEGATIVE_INFINITY;
-    if (x === Number.POSITIVE_INFINITY) return x;
-    if (!(x > 0)) return Number.NaN;
-    // subnormal: scale into the normal range and take 52 off the exponent
-    scaled = x * 4503599627370496;
-    hiBits = (bitsHi(scaled) - (52 << 20)) | 0;
-  }
-  view.setFloat64(0, scaled);
-  const loBits = view.getUint32(4);
-  const tmpHi = (hiBits - 0x3fe60000) | 0;
-  const i = (tmpHi >>> 13) & 127;
-  const k = tmpHi >> 20;
-  const izHi = (hiBits - (tmpHi & 0xfff00000)) >>> 0;
-  view.setUint32(0, izHi);
-  view.setUint32(4, loBits);
-  const z = view.getFloat64(0);
-  const invc = T[2 * i] ?? 0;
-  const logc = T[2 * i + 1] ?? 0;
-  const r = fma(z, invc, -1);
-  const kd = k;
-  const w = fma(kd, LN2HI, logc);
+  const subnormal = x < MIN_NORMAL;
+  const xs = subnormal ? x * TWO52 : x; // glibc scales subnormals by 2**52 too
+  const kx = reductionExponent(xs);
+  const z = xs * (POW2[POW2_BIAS - kx] ?? 0);
+  const k = subnormal ? kx - 52 : kx;
+  const i = tableIndex(z);
+  const invc = TAB.invc[i] ?? 0;
+  const invcHi = TAB.invcHi[i] ?? 0;
+  const invcLo = TAB.invcLo[i] ?? 0;
+  const logc = TAB.logc[i] ?? 0;
+  // r = fma(z, invc, -1): z*invc = pz + e exactly (Dekker), pz - 1 is exact
+  // (Sterbenz), so one rounded addition gives glibc's r
+  const pz = z * invc;
+  const sz = SPLIT * z;
+  const zh = sz - (sz - z);
+  const zl = z - zh;
+  const r = pz - 1 + (zh * invcHi - pz + zh * invcLo + zl * invcHi + zl * invcLo);
+  // k*LN2HI is exact (LN2HI has 11 trailing zero bits), so this is glibc's fma
+  const w = k * LN2HI + logc;
   const hi = w + r;
-  const lo = fma(kd, LN2LO, w - hi + r);
+  const lo = k * LN2LO + (w - hi + r);
   const r2 = r * r;
-  const p = fma(r2, fma(r, A4, A3), fma(r, A2, A1));
-  return fma(r * r2, p, fma(r2, A0, lo)) + hi;
+  const p = r2 * (r * A4 + A3) + (r * A2 + A1);
+  const t = r * r2 * p + (r2 * A0 + lo);
+  const y = hi + t;
+  // as above: |hi| >= 0.06 > |t|; glibc's tail differs from t by its own and
+  // our roundings in lo, r2*A0 and the polynomial, about 2**-50 * (r2 + |lo|)
+  const err = t - (y - hi);
+  const bound = (r2 + Math.abs(lo)) * P48 + Math.abs(y) * P100;
+  if (y + (err + bound) === y && y + (err - bound) === y) return y;
+  return exactTable(z, k, i);
 }
