@@ -102,7 +102,7 @@ const tuple = (...items: PyValue[]) => new PyTuple(items);
 const f = (v: number) => new PyFloat(v);
 
 const fixture: { cases: Record<string, { repr: string; rects: string[][] }> } = JSON.parse(
-  readFileSync(new URL("../golden/pyplot/hist_fixture.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../fixtures/pyplot/hist_fixture.json", import.meta.url), "utf8"),
 );
 
 describe("plt.hist", () => {

@@ -10,7 +10,7 @@ interface Case {
 }
 
 const fixture: { cases: Case[] } = JSON.parse(
-  readFileSync(new URL("../golden/pyplot/object_repr.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../fixtures/pyplot/object_repr.json", import.meta.url), "utf8"),
 );
 
 describe("objectArrayRepr", () => {

@@ -1,3 +1,6 @@
+# Expected output: PYTHONPATH=tests/lesson/mpl_stub python3 tests/golden/generate.py tests/golden/pyplot
+# The lesson's pattern: activations of stacked tanh layers, one histogram per layer.
+
 # %%
 import numpy as np
 import matplotlib.pyplot as plt
@@ -13,13 +16,13 @@ for i in range(3):
 
 # %%
 for i, a in activations.items():
-    plt.subplot(1, len(activations), i + 1)
+    ax = plt.subplot(1, len(activations), i + 1)
     plt.title(str(i + 1) + "-layer")
     if i != 0:
-        plt.yticks([], [])
+        ax.set_yticks([])
     counts, bins, _ = plt.hist(a.flatten(), 30, range=(-1, 1))
     print(i, counts[:5], counts.sum())
-plt.show()
+plt.close("all")
 
 # %%
 layers = [1, 2, 3]
@@ -29,4 +32,5 @@ axes[0].plot(layers, stds, label="tanh", marker="o")
 axes[1].plot(layers, stds, "r--")
 axes[1].set_yscale("log")
 axes[0].legend()
+plt.close("all")
 print([round(s, 6) for s in stds])
