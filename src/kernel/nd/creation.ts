@@ -4,7 +4,7 @@
  */
 import { castValue, isPyScalar, type Operand, operandDType, type PyScalar, resultType } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import { allocate, type DType, NDArray, type Shape, shapeSize } from "./ndarray.ts";
+import { allocate, type DType, NDArray, type Shape } from "./ndarray.ts";
 
 /**
  * A nested Python list/tuple of numbers as the interpreter hands it over.
@@ -234,9 +234,4 @@ export function linspace(start: number, stop: number, num = 50, endpoint = true,
     data[i] = dt === "int64" ? Math.floor(v) : castValue(v, dt);
   }
   return NDArray.fromData(dt, data, [num]);
-}
-
-/** Number of elements a shape would hold (re-exported for callers building shapes). */
-export function sizeOf(shape: Shape): number {
-  return shapeSize(shape);
 }

@@ -11,7 +11,7 @@
 import { broadcastShapes, broadcastTo } from "./broadcast.ts";
 import { asArray, castValue, type Operand } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import { type DType, NDArray, type Shape, shapeText } from "./ndarray.ts";
+import { type DType, NDArray, shapeText } from "./ndarray.ts";
 import { copyInto } from "./ufunc.ts";
 
 /** A Python `slice(start, stop, step)`; null is None. */
@@ -361,9 +361,4 @@ export function item(a: NDArray, ...index: number[]): number | boolean {
   if (index.length !== a.ndim) throw new NdError("ValueError", "incorrect number of indices for array");
   const v = getItem(a, index);
   return pyValue(v.at([]), a.dtype);
-}
-
-/** The shape an index would produce, without copying (used by callers to pre-check). */
-export function indexResultShape(a: NDArray, index: readonly IndexItem[]): Shape {
-  return getItem(a, index).shape;
 }

@@ -6,7 +6,7 @@
  */
 import { castValue } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import { allocate, contiguousStrides, type DType, NDArray, type Shape, shapeSize } from "./ndarray.ts";
+import { allocate, contiguousStrides, type DType, NDArray, type Shape } from "./ndarray.ts";
 import { normalizeAxis } from "./reduce.ts";
 import { copyInto } from "./ufunc.ts";
 
@@ -224,9 +224,4 @@ export function stack(arrays: readonly NDArray[], axis = 0): NDArray {
     arrays.map((x) => expandDims(x, ax)),
     ax,
   );
-}
-
-/** `np.vstack`/`np.hstack`-style helper: the element count of a shape. */
-export function sizeOfShape(shape: Shape): number {
-  return shapeSize(shape);
 }

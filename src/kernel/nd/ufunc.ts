@@ -9,15 +9,7 @@
  * arrays; a C-contiguous same-shape pair runs as one flat loop.
  */
 import { broadcastShapes, broadcastStrides, forEachRow } from "./broadcast.ts";
-import {
-  asArray,
-  castValue,
-  isFloatDType,
-  isPyScalar,
-  type Operand,
-  operandDType,
-  resultType,
-} from "./dtype.ts";
+import { asArray, castValue, isFloatDType, isPyScalar, type Operand, resultType } from "./dtype.ts";
 import { NdError } from "./errors.ts";
 import { type DType, NDArray, type Shape, type TypedData } from "./ndarray.ts";
 
@@ -759,9 +751,4 @@ function broadcastCopy(s: NDArray, shape: Shape): TypedData {
 
 function shapeTextOf(shape: Shape): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(",")})`;
-}
-
-/** The dtype an operand would have as an array (re-exported convenience). */
-export function dtypeOf(x: Operand): DType {
-  return operandDType(x);
 }
