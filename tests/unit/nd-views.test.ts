@@ -94,3 +94,23 @@ describe("pairwise summation", () => {
     expect({ pairwise: nd.pairwiseSum(data, 0, 16, 1), plain }).toEqual({ pairwise: 1e16 + 14, plain: 1e16 });
   });
 });
+
+describe("RuntimeWarnings", () => {
+  test("mean and var of empty arrays warn like numpy and give nan", () => {
+    const seen: string[] = [];
+    const warn = (_c: "RuntimeWarning", m: string) => seen.push(m);
+    const m = nd.mean(nd.zeros([0, 3]), { axis: 0, warn });
+    const v = nd.variance(nd.zeros([0]), { warn });
+    expect({ m: nd.tolist(m), v: nd.tolist(v), seen }).toEqual({
+      m: [Number.NaN, Number.NaN, Number.NaN],
+      v: Number.NaN,
+      seen: [
+        "Mean of empty slice",
+        "invalid value encountered in divide",
+        "Degrees of freedom <= 0 for slice",
+        "invalid value encountered in divide",
+        "invalid value encountered in scalar divide",
+      ],
+    });
+  });
+});

@@ -289,12 +289,12 @@ function meanDType(dtype: DType): DType {
 /**
  * `np.mean(a, axis=None, keepdims=False)`: numpy's `_mean`, a pairwise sum
  * divided by the count in the result dtype. Empty slices give NaN with
- * numpy's "Mean of empty slice." warning.
+ * numpy's "Mean of empty slice" warning.
  */
 export function mean(a: NDArray, opts: ReduceOptions = {}): NDArray {
   const axes = normalizeAxes(opts.axis, a.ndim);
   const n = reducedCount(a, axes);
-  if (n === 0) opts.warn?.("RuntimeWarning", "Mean of empty slice.");
+  if (n === 0) opts.warn?.("RuntimeWarning", "Mean of empty slice");
   const s = sum(a, { axis: axes, keepdims: opts.keepdims ?? false }, meanDType(a.dtype));
   return divideByCount(s, n, opts.warn);
 }
@@ -303,7 +303,12 @@ function divideByCount(s: NDArray, n: number, warn?: WarnFn): NDArray {
   const count = NDArray.scalar(n, "int64");
   const r = divide(s, s.dtype === "float32" ? { kind: "int", value: n } : count);
   if (n === 0 && warn) {
-    warn("RuntimeWarning", `invalid value encountered in ${s.ndim === 0 ? "scalar " : ""}divide`);
+    const where = `${s.ndim === 0 ? "scalar " : ""}divide`;
+    const vals = s.toFlatArray();
+    if (vals.some((v) => v !== 0 && !Number.isNaN(v)))
+      warn("RuntimeWarning", `divide by zero encountered in ${where}`);
+    if (vals.some((v) => v === 0 || Number.isNaN(v)))
+      warn("RuntimeWarning", `invalid value encountered in ${where}`);
   }
   return r;
 }
@@ -324,7 +329,7 @@ export function variance(a: NDArray, opts: VarOptions = {}): NDArray {
   const ddof = opts.ddof ?? 0;
   if (n - ddof <= 0) opts.warn?.("RuntimeWarning", "Degrees of freedom <= 0 for slice");
   const dt = meanDType(a.dtype);
-  const arrmean = divideByCount(sum(a, { axis: axes, keepdims: true }, dt), n);
+  const arrmean = divideByCount(sum(a, { axis: axes, keepdims: true }, dt), n, opts.warn);
   const x = subtract(a, arrmean);
   const x2 = multiply(x, x);
   const ret = sum(x2, { axis: axes, keepdims: opts.keepdims ?? false }, dt);
