@@ -2,6 +2,29 @@ import { useEffect, useRef } from "react";
 import { SHORTCUTS } from "./keys.ts";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 
+type Mode = (typeof SHORTCUTS)[number]["mode"];
+
+/** Two columns: the run keys and edit mode on the left, command mode on the right. */
+const COLUMNS: readonly (readonly Mode[])[] = [["Both modes", "Edit mode"], ["Command mode"]];
+
+function ShortcutTable({ mode }: { mode: Mode }) {
+  return (
+    <table>
+      <caption>{mode}</caption>
+      <tbody>
+        {SHORTCUTS.filter((s) => s.mode === mode).map((s) => (
+          <tr key={s.keys}>
+            <th scope="row">
+              <kbd>{s.keys}</kbd>
+            </th>
+            <td>{s.does}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** The keyboard shortcuts, as a modal dialog (H in command mode, or the ? button). */
 export function HelpDialog() {
   const store = useNotebookStore();
@@ -22,36 +45,23 @@ export function HelpDialog() {
       aria-labelledby="help-title"
       onClose={() => store.getState().setHelpOpen(false)}
     >
-      <h2 id="help-title">Keyboard shortcuts</h2>
-      <p>
-        The notebook has two modes, as in Jupyter. In <strong>command mode</strong> (blue bar) keys act on
-        whole cells; in <strong>edit mode</strong> (green bar) you type into the cell.
-      </p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Keys</th>
-            <th scope="col">Mode</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SHORTCUTS.map((s) => (
-            <tr key={`${s.mode}-${s.keys}`}>
-              <td>
-                <kbd>{s.keys}</kbd>
-              </td>
-              <td>{s.mode}</td>
-              <td>{s.does}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <form method="dialog">
-        <button type="submit" autoFocus>
-          Close
-        </button>
+      <form method="dialog" className="help-head">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <button type="submit">Close</button>
       </form>
+      <p>
+        As in Jupyter: in <strong>command mode</strong> (blue bar) keys act on whole cells; in{" "}
+        <strong>edit mode</strong> (green bar) you type into the cell. Esc and Enter switch between them.
+      </p>
+      <div className="help-groups">
+        {COLUMNS.map((modes) => (
+          <div key={modes.join()}>
+            {modes.map((mode) => (
+              <ShortcutTable key={mode} mode={mode} />
+            ))}
+          </div>
+        ))}
+      </div>
     </dialog>
   );
 }

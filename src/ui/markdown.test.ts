@@ -27,6 +27,13 @@ describe("renderMarkdown", () => {
     expect(html).not.toMatch(/<em>j/);
   });
 
+  test("punctuation after inline math is kept with it", () => {
+    const html = renderMarkdown("about $10^{-7}$.");
+    expect(html).toMatch(
+      /^<p>about <span class="math-nowrap"><span class="katex">.*<\/span>\.<\/span><\/p>\n$/s,
+    );
+  });
+
   test("raw HTML is shown as text, never run", () => {
     const html = renderMarkdown('hi <script>alert(1)</script> <img src=x onerror="alert(1)">');
     expect(html).not.toContain("<script");

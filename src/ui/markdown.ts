@@ -15,7 +15,7 @@ interface Math {
 }
 
 const TOKEN = (i: number): string => `KATEXMATH${i}ZZ`;
-const TOKEN_PATTERN = /KATEXMATH(\d+)ZZ/g;
+const TOKEN_PATTERN = /KATEXMATH(\d+)ZZ([.,;:!?)]*)/g;
 
 /**
  * Replaces math with placeholder words, leaving code spans and fenced code
@@ -149,8 +149,11 @@ function renderMath({ tex, display }: Math): string {
 export function renderMarkdown(source: string): string {
   const { text, math } = extractMath(source);
   const html = marked.parse(text, { async: false });
-  return html.replace(TOKEN_PATTERN, (whole, index: string) => {
+  // Punctuation right after inline math stays on its line (no lone "." at the start of the next).
+  return html.replace(TOKEN_PATTERN, (whole, index: string, punctuation: string) => {
     const m = math[Number(index)];
-    return m === undefined ? whole : renderMath(m);
+    if (m === undefined) return whole;
+    if (m.display || punctuation === "") return renderMath(m) + punctuation;
+    return `<span class="math-nowrap">${renderMath(m)}${punctuation}</span>`;
   });
 }

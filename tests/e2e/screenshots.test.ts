@@ -27,8 +27,8 @@ afterAll(async () => {
 });
 
 const VIEWS = [
-  { name: "light-wide", width: 1280, height: 900, colorScheme: "light" },
-  { name: "dark-wide", width: 1280, height: 900, colorScheme: "dark" },
+  { name: "light-wide", width: 1280, height: 1100, colorScheme: "light" },
+  { name: "dark-wide", width: 1280, height: 1100, colorScheme: "dark" },
   { name: "light-narrow", width: 390, height: 844, colorScheme: "light" },
   { name: "dark-narrow", width: 390, height: 844, colorScheme: "dark" },
 ] as const;
@@ -39,9 +39,9 @@ test("screenshots in light and dark, wide and narrow", async () => {
     await waitForLesson(page);
     // The seed part of the lesson is enough for the picture, and quick.
     await runCells(page, "imports", "xavier-a-stats");
-    // Scroll to the first printed array so the picture shows code, outputs and math.
-    await page.locator('section[data-cell-id="naive-heading"]').evaluate((el) => el.scrollIntoView());
-    await page.evaluate(() => window.scrollBy(0, -120));
+    // Start at the lesson title: the picture shows math, code and the first printed array.
+    // (cells keep a scroll margin below the sticky toolbar)
+    await page.locator('section[data-cell-id="title"]').evaluate((el) => el.scrollIntoView());
     const path = resolve(OUT, `${view.name}.png`);
     await page.screenshot({ path });
     if (view.name === "light-wide" && process.env.UPDATE_SCREENSHOT === "1") {
