@@ -346,19 +346,21 @@ function meanStd(xs: ArrayLike<number>): F.SampleStats {
 // ---------------------------------------------------------------------------
 // Axes commands (shared by `ax.method` and `plt.function`)
 
-/** matplotlib's `_reshape_2D` for hist: a 2-D array is one dataset per column, a list of arrays one each. */
-function histDatasets(x: PyValue, ctx: KernelContext): Float64Array[] {
+/**
+ * matplotlib's `_reshape_2D` for hist: a 1-D array (or a flat list) is one
+ * dataset, a 2-D array one dataset per column, a list of arrays one each.
+ */
+function histDatasets(x: PyValue, ctx: KernelContext): NDArray[] {
   if (x instanceof NDArray) {
-    const a = toNDArray(x, "float64");
-    if (a.ndim <= 1) return [Float64Array.from(a.toFlatArray())];
-    if (a.ndim === 2) {
-      const [r = 0, c = 0] = a.shape;
-      const flat = a.toFlatArray();
-      const cols: Float64Array[] = [];
+    if (x.ndim <= 1) return [x];
+    if (x.ndim === 2) {
+      const [r = 0, c = 0] = x.shape;
+      const flat = x.toContiguousData();
+      const cols: NDArray[] = [];
       for (let j = 0; j < c; j++) {
         const col = new Float64Array(r);
         for (let i = 0; i < r; i++) col[i] = flat[i * c + j] ?? Number.NaN;
-        cols.push(col);
+        cols.push(NDArray.fromData("float64", col, [r]));
       }
       return cols;
     }
@@ -366,8 +368,8 @@ function histDatasets(x: PyValue, ctx: KernelContext): Float64Array[] {
   }
   const items = toArray(x, ctx);
   const nested = items.some((v) => v instanceof NDArray || v instanceof PyList || v instanceof PyTuple);
-  if (!nested) return [Float64Array.from(items.map((v) => num(v, "x")))];
-  return items.map((v) => Float64Array.from(toNDArray(v, "float64").toFlatArray()));
+  if (!nested) return [toNDArray(x)];
+  return items.map((v) => toNDArray(v));
 }
 
 function histCommand(
@@ -448,6 +450,7 @@ function histCommand(
   style.done(IGNORED_STYLE);
   const density = densityArg !== undefined && truthy(densityArg);
   const datasets = x === undefined ? [] : histDatasets(x, ctx);
+  const values = datasets.map((d) => d.toContiguousData());
   // matplotlib bins all datasets over the range of all finite values (nanmin/nanmax) when none is given.
   let range: [number, number] | null = null;
   if (present(rangeArg)) {
@@ -457,12 +460,11 @@ function histCommand(
   } else {
     let lo = Number.POSITIVE_INFINITY;
     let hi = Number.NEGATIVE_INFINITY;
-    for (const d of datasets) {
-      for (const v of d) {
-        if (!Number.isNaN(v)) {
-          lo = Math.min(lo, v);
-          hi = Math.max(hi, v);
-        }
+    for (const d of values) {
+      for (let i = 0; i < d.length; i++) {
+        const v = d[i] ?? Number.NaN;
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
       }
     }
     if (lo <= hi) range = [lo, hi];
@@ -479,18 +481,33 @@ function histCommand(
         ? toIndex(binsArg)
         : toNDArray(binsArg, "float64");
   }
-  const all = datasets.length === 0 ? new Float64Array(0) : concat(datasets);
-  // One edge set for every dataset (numpy computes it from all the data), as matplotlib does.
-  const edgesArr = histogram(NDArray.fromData("float64", all, [all.length]), bins, range).edges;
-  const edges = Array.from(edgesArr.toFlatArray());
-  const edgesNd = NDArray.fromData("float64", Float64Array.from(edges), [edges.length]);
   const nx = datasets.length;
+  // One set of edges for every dataset, as matplotlib: numpy's edges of all the data over `range`.
+  let edges: number[];
+  let countsOf: (j: number) => number[];
+  const first = datasets[0];
+  if (nx === 1 && first !== undefined) {
+    const h = histogram(first, bins, range);
+    edges = h.edges.toFlatArray();
+    countsOf = () => h.hist.toFlatArray();
+  } else {
+    const all = concat(values);
+    edges = histogram(NDArray.fromData("float64", all, [all.length]), bins, range).edges.toFlatArray();
+    const edgesNd = NDArray.fromData("float64", Float64Array.from(edges), [edges.length]);
+    // Equal-width bins over the same range give numpy the same edges, counted without sorting.
+    const lo = edges[0] ?? 0;
+    const hi = edges[edges.length - 1] ?? 0;
+    countsOf = (j) => {
+      const d = datasets[j] ?? NDArray.fromData("float64", new Float64Array(0), [0]);
+      const h = typeof bins === "number" ? histogram(d, bins, [lo, hi]) : histogram(d, edgesNd, null);
+      return h.hist.toFlatArray();
+    };
+  }
   const labels = labelList(label, nx);
   const tops: number[][] = [];
   const containers: BarContainerObj[] = [];
-  datasets.forEach((d, j) => {
-    const h = histogram(NDArray.fromData("float64", d, [d.length]), edgesNd, null).hist;
-    let counts = Array.from(h.toFlatArray());
+  values.forEach((d, j) => {
+    let counts = countsOf(j);
     if (density) {
       // numpy: n / db / n.sum()
       const total = counts.reduce((p, c) => p + c, 0);
@@ -523,7 +540,7 @@ function histCommand(
   return new PyTuple([topsArr, binsOut, new SilentListObj("BarContainer", containers)]);
 }
 
-function concat(parts: Float64Array[]): Float64Array {
+function concat(parts: readonly ArrayLike<number>[]): Float64Array {
   const n = parts.reduce((p, a) => p + a.length, 0);
   const out = new Float64Array(n);
   let o = 0;
