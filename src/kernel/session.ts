@@ -31,7 +31,7 @@ import { toPyException } from "./py/errors.ts";
 import { parseCell, stripMagics } from "./py/parse.ts";
 import { prettyText } from "./py/pretty.ts";
 import { errorOutput } from "./py/traceback.ts";
-import { type KernelContext, type PyModule, type PyValue, pyRepr, type SlotKey } from "./py/values.ts";
+import type { KernelContext, PyModule, PyValue, SlotKey } from "./py/values.ts";
 
 export interface SessionOptions {
   /** Seeds numpy's global RandomState (otherwise it is seeded from the clock, as numpy does). */

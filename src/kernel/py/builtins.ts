@@ -11,12 +11,12 @@ import { sortValues } from "./methods.ts";
 import { absOp, binaryOp, compareOp, errTypeName, getAttrOrUndefined, setAttr } from "./ops.ts";
 import {
   callValue,
-  checkInt,
   isCallable,
   iterate,
   type KernelContext,
   type Kwargs,
   makeBuiltin,
+  normInt,
   NpScalar,
   PyBuiltin,
   PyDict,
@@ -56,7 +56,7 @@ function exactArgs(name: string, args: PyValue[], n: number): void {
 }
 
 /** `int(x)`: truncates floats, parses strings, rejects the rest with CPython's messages. */
-function toInt(v: PyValue, base: PyValue | undefined): number {
+function toInt(v: PyValue, base: PyValue | undefined): number | bigint {
   if (base !== undefined) {
     if (typeof v !== "string") return raise("TypeError", "int() can't convert non-string with explicit base");
     const b = toIndex(base);
@@ -68,10 +68,11 @@ function toInt(v: PyValue, base: PyValue | undefined): number {
     if (body === "" || [...body].some((c) => !digits.includes(c))) {
       return raise("ValueError", `invalid literal for int() with base ${b}: ${strRepr(v)}`);
     }
-    const n = Number.parseInt(body, b);
-    return checkInt(t.startsWith("-") ? -n : n);
+    let n = 0n;
+    for (const c of body) n = n * BigInt(b) + BigInt(digits.indexOf(c));
+    return normInt(t.startsWith("-") ? -n : n);
   }
-  if (typeof v === "number") return v;
+  if (typeof v === "number" || typeof v === "bigint") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   let x: number;
   if (v instanceof PyFloat) x = v.v;
@@ -82,7 +83,7 @@ function toInt(v: PyValue, base: PyValue | undefined): number {
     if (!/^[-+]?\d(_?\d)*$/.test(t)) {
       return raise("ValueError", `invalid literal for int() with base 10: ${strRepr(v)}`);
     }
-    return checkInt(Number(t.replace(/_/g, "")));
+    return normInt(BigInt(t.replace(/_/g, "")));
   } else {
     return raise(
       "TypeError",
@@ -91,12 +92,22 @@ function toInt(v: PyValue, base: PyValue | undefined): number {
   }
   if (Number.isNaN(x)) return raise("ValueError", "cannot convert float NaN to integer");
   if (!Number.isFinite(x)) return raise("OverflowError", "cannot convert float infinity to integer");
-  return checkInt(Math.trunc(x) + 0);
+  return floatToInt(Math.trunc(x));
+}
+
+/** An integral float as an exact int (bigint past 2**53). */
+function floatToInt(x: number): number | bigint {
+  return Math.abs(x) <= 2 ** 53 ? x + 0 : normInt(BigInt(x));
 }
 
 /** `float(x)`. */
 function toFloat(v: PyValue): number {
   if (typeof v === "number") return v;
+  if (typeof v === "bigint") {
+    const f = Number(v);
+    if (!Number.isFinite(f)) return raise("OverflowError", "int too large to convert to float");
+    return f;
+  }
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof PyFloat) return v.v;
   if (v instanceof NpScalar) return v.value;
@@ -237,7 +248,7 @@ export function makeBuiltins(): Map<string, PyValue> {
 
   const intType = new PyType(
     "int",
-    (v) => typeof v === "number" || typeof v === "boolean",
+    (v) => typeof v === "number" || typeof v === "bigint" || typeof v === "boolean",
     (args, kwargs) => {
       const [x, base] = parseArgs("int", ["x?", "base?"], args, kwargs);
       return x === undefined ? 0 : toInt(x, base);
@@ -370,7 +381,7 @@ export function makeBuiltins(): Map<string, PyValue> {
   const typeOf = (v: PyValue, ctx: KernelContext): PyType => {
     if (v === null) return noneType;
     if (typeof v === "boolean") return boolType;
-    if (typeof v === "number") return intType;
+    if (typeof v === "number" || typeof v === "bigint") return intType;
     if (typeof v === "string") return strType;
     if (v instanceof PyFloat) return floatType;
     if (v instanceof PyList) return listType;
@@ -442,7 +453,7 @@ export function makeBuiltins(): Map<string, PyValue> {
     const iter = iterate(it ?? null, ctx);
     for (let r = iter.next(); !r.done; r = iter.next()) {
       const x = r.value;
-      if (typeof acc === "number" && typeof x === "number") acc = checkInt(acc + x);
+      if (typeof acc === "number" && typeof x === "number" && Math.abs(acc + x) < 2 ** 53) acc = acc + x;
       else acc = binaryOp("+", acc, x, ctx);
     }
     return acc;
@@ -451,18 +462,19 @@ export function makeBuiltins(): Map<string, PyValue> {
     const [x, nd] = parseArgs("round", ["number", "ndigits?"], args, kwargs);
     const v = x ?? null;
     const digits = nd === undefined || nd === null ? null : toIndex(nd);
+    if (typeof v === "bigint") return v;
     if (typeof v === "number" || typeof v === "boolean") {
       const n = typeof v === "boolean" ? (v ? 1 : 0) : v;
       if (digits === null || digits >= 0) return n;
       const p = 10 ** -digits;
-      return checkInt(roundHalfEven(n / p) * p);
+      return floatToInt(roundHalfEven(n / p) * p);
     }
     if (v instanceof PyFloat || (v instanceof NpScalar && v.dtype !== "bool")) {
       const f = v instanceof PyFloat ? v.v : v.value;
       if (digits === null) {
         if (Number.isNaN(f)) return raise("ValueError", "cannot convert float NaN to integer");
         if (!Number.isFinite(f)) return raise("OverflowError", "cannot convert float infinity to integer");
-        return checkInt(roundHalfEven(f) + 0);
+        return floatToInt(roundHalfEven(f));
       }
       const r = roundFloat(f, digits);
       return v instanceof NpScalar ? new NpScalar(v.dtype, r) : new PyFloat(r);
@@ -568,7 +580,7 @@ export function makeBuiltins(): Map<string, PyValue> {
     const t = args[1] ?? null;
     const check = (ty: PyValue): boolean => {
       if (ty instanceof PyType) {
-        if (ty === intType) return typeof v === "number" || typeof v === "boolean";
+        if (ty === intType) return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean";
         if (ty === objectType) return true;
         return ty.isInstance(v);
       }
@@ -657,8 +669,9 @@ export function makeBuiltins(): Map<string, PyValue> {
   });
   const radix = (name: string, base: number, prefix: string) =>
     fn(name, (args) => {
-      const n = toIndex(args[0] ?? null);
-      return (n < 0 ? "-" : "") + prefix + Math.abs(n).toString(base);
+      const v = args[0] ?? null;
+      const n = typeof v === "bigint" ? v : BigInt(toIndex(v));
+      return (n < 0n ? "-" : "") + prefix + (n < 0n ? -n : n).toString(base);
     });
   radix("hex", 16, "0x");
   radix("oct", 8, "0o");
@@ -693,8 +706,8 @@ class IdTable {
   private next = 140000000000000;
   get(v: PyValue): number {
     if (v === null) return 9000000;
-    if (typeof v !== "object")
-      return 9000001 + (typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : v.length);
+    if (typeof v === "number") return 9000001 + v;
+    if (typeof v !== "object") return 9000001 + (typeof v === "boolean" ? (v ? 1 : 0) : String(v).length);
     let id = this.ids.get(v);
     if (id === undefined) {
       id = this.next;

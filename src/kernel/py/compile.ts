@@ -491,7 +491,7 @@ function augAssign(cx: Compiler, target: Expr, op: BinOp, valueE: Expr, sc: Scop
         const b = value(f);
         if (typeof a === "number" && typeof b === "number") {
           const r = a + b;
-          st(f, r <= INT_LIMIT && r >= -INT_LIMIT ? r : overflow());
+          st(f, r < INT_LIMIT && r > -INT_LIMIT ? r : inplaceOp("+", a, b, ctx));
         } else st(f, inplaceOp("+", a, b, ctx));
         return NORMAL;
       };
@@ -525,10 +525,6 @@ function augAssign(cx: Compiler, target: Expr, op: BinOp, valueE: Expr, sc: Scop
     };
   }
   return () => raise("SyntaxError", `'${target.k}' is an illegal expression for augmented assignment`);
-}
-
-function overflow(): never {
-  return raise("OverflowError", "integer overflow: result exceeds 2**53 in this notebook");
 }
 
 // ---------------------------------------------------------------------------
@@ -1031,7 +1027,7 @@ function binExpr(cx: Compiler, op: BinOp, l: E, r: E): E {
         const b = r(f);
         if (typeof a === "number" && typeof b === "number") {
           const x = a + b;
-          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
         }
         return binaryOp("+", a, b, ctx);
       };
@@ -1041,7 +1037,7 @@ function binExpr(cx: Compiler, op: BinOp, l: E, r: E): E {
         const b = r(f);
         if (typeof a === "number" && typeof b === "number") {
           const x = a - b;
-          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
         }
         return binaryOp("-", a, b, ctx);
       };
@@ -1051,7 +1047,7 @@ function binExpr(cx: Compiler, op: BinOp, l: E, r: E): E {
         const b = r(f);
         if (typeof a === "number" && typeof b === "number") {
           const x = a * b + 0;
-          return x <= INT_LIMIT && x >= -INT_LIMIT ? x : overflow();
+          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
         }
         return binaryOp("*", a, b, ctx);
       };

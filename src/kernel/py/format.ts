@@ -102,12 +102,12 @@ function signOf(negative: boolean, s: Spec): string {
   return "";
 }
 
-function formatInt(n: number, s: Spec, typeLabel: string): string {
+function formatInt(n: number | bigint, s: Spec, typeLabel: string): string {
   if (s.precision >= 0) return raise("ValueError", "Precision not allowed in integer format specifier");
   if (s.z) return raise("ValueError", "Negative zero coercion (z) not allowed in integer format specifier");
   const t = s.type || "d";
   const negative = n < 0;
-  const a = Math.abs(n);
+  const a = typeof n === "bigint" ? (n < 0n ? -n : n) : Math.abs(n);
   let body: string;
   let prefix = "";
   switch (t) {
@@ -132,7 +132,7 @@ function formatInt(n: number, s: Spec, typeLabel: string): string {
       prefix = s.alt ? "0b" : "";
       break;
     case "c":
-      return pad(String.fromCodePoint(n), "", s, "<");
+      return pad(String.fromCodePoint(Number(n)), "", s, "<");
     default:
       return raise("ValueError", `Unknown format code '${t}' for object of type '${typeLabel}'`);
   }
@@ -223,6 +223,12 @@ export function formatValue(v: PyValue, spec: string, ctx: KernelContext): strin
     if (spec === "") return String(v);
     return formatNumber(v, false, parseSpec(spec), "int");
   }
+  if (typeof v === "bigint") {
+    if (spec === "") return String(v);
+    const s = parseSpec(spec);
+    if (s.type === "" || "bcdoxXn".includes(s.type)) return formatInt(v, s, "int");
+    return formatNumber(Number(v), false, s, "int");
+  }
   if (v instanceof PyFloat) {
     if (spec === "") return floatRepr(v.v);
     return formatNumber(v.v, true, parseSpec(spec), "float");
@@ -259,6 +265,7 @@ function formatNumber(x: number, isFloat: boolean, s: Spec, typeLabel: string): 
 
 function percentNumber(v: PyValue, conv: string): number {
   if (typeof v === "number") return v;
+  if (typeof v === "bigint") return Number(v);
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof PyFloat) return v.v;
   if (v instanceof NpScalar) return v.value;

@@ -35,11 +35,11 @@ import { percentFormat } from "./format.ts";
 import { builtinAttr } from "./methods.ts";
 import {
   callValue,
-  checkInt,
   Ellipsis,
   INT_LIMIT,
   iterate,
   type KernelContext,
+  normInt,
   NpScalar,
   PyBuiltin,
   PyDict,
@@ -70,8 +70,8 @@ export function errTypeName(v: PyValue): string {
   return typeName(v);
 }
 
-function isNumeric(v: PyValue): v is number | boolean | PyFloat {
-  return typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat;
+function isNumeric(v: PyValue): v is number | bigint | boolean | PyFloat {
+  return typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof PyFloat;
 }
 
 function isArrayLike(v: PyValue): boolean {
@@ -82,8 +82,62 @@ function arrayOperand(v: PyValue): boolean {
   return isNumeric(v) || isArrayLike(v) || v instanceof PyList || v instanceof PyTuple;
 }
 
-function num(v: number | boolean | PyFloat): number {
-  return typeof v === "number" ? v : typeof v === "boolean" ? (v ? 1 : 0) : v.v;
+function num(v: number | bigint | boolean | PyFloat): number {
+  if (typeof v === "number") return v;
+  if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") return Number(v);
+  return v.v;
+}
+
+function big(v: number | bigint | boolean): bigint {
+  return typeof v === "bigint" ? v : BigInt(typeof v === "boolean" ? (v ? 1 : 0) : v);
+}
+
+/** Exact int arithmetic on bigints (results past 2**53 stay bigint, smaller ones become numbers). */
+function bigBinary(op: BinOp, x: bigint, y: bigint, a: PyValue, b: PyValue): PyValue {
+  switch (op) {
+    case "+":
+      return normInt(x + y);
+    case "-":
+      return normInt(x - y);
+    case "*":
+      return normInt(x * y);
+    case "/":
+      if (y === 0n) return raise("ZeroDivisionError", "division by zero");
+      return new PyFloat(Number(x) / Number(y));
+    case "//": {
+      if (y === 0n) return raise("ZeroDivisionError", "integer division or modulo by zero");
+      const q = x / y;
+      return normInt(x % y !== 0n && x < 0n !== y < 0n ? q - 1n : q);
+    }
+    case "%": {
+      if (y === 0n) return raise("ZeroDivisionError", "integer modulo by zero");
+      const r = x % y;
+      return normInt(r !== 0n && r < 0n !== y < 0n ? r + y : r);
+    }
+    case "**":
+      if (y < 0n) return floatPow(Number(x), Number(y));
+      if (y > 100000n) return raise("MemoryError", "");
+      return normInt(x ** y);
+    case "&":
+      return normInt(x & y);
+    case "|":
+      return normInt(x | y);
+    case "^":
+      return normInt(x ^ y);
+    case "<<":
+      if (y < 0n) return raise("ValueError", "negative shift count");
+      return normInt(x << y);
+    case ">>":
+      if (y < 0n) return raise("ValueError", "negative shift count");
+      return normInt(x >> y);
+    case "@":
+      return unsupported(op, a, b);
+    default: {
+      const never: never = op;
+      return raise("TypeError", `bad operator ${String(never)}`);
+    }
+  }
 }
 
 function unsupported(op: string, a: PyValue, b: PyValue, inplace = false): never {
@@ -139,17 +193,11 @@ function arrayBinary(op: BinOp, a: PyValue, b: PyValue): PyValue {
   return wrap(r);
 }
 
-/** Integer power by squaring: exact below 2**53, OverflowError beyond. */
-function intPow(base: number, exp: number): number {
-  let result = 1;
-  let b = base;
-  let e = exp;
-  while (e > 0) {
-    if (e & 1) result = checkInt(result * b);
-    e = Math.floor(e / 2);
-    if (e > 0) b = checkInt(b * b);
-  }
-  return result;
+/** Integer power: exact; bigint past 2**53. */
+function intPow(base: number, exp: number): PyValue {
+  const r = base ** exp;
+  if (Math.abs(r) < INT_LIMIT) return r;
+  return bigBinary("**", BigInt(base), BigInt(exp), base, exp);
 }
 
 function floatPow(a: number, b: number): PyValue {
@@ -164,23 +212,37 @@ function floatPow(a: number, b: number): PyValue {
   return new PyFloat(r);
 }
 
-function numericBinary(op: BinOp, a: number | boolean | PyFloat, b: number | boolean | PyFloat): PyValue {
+function numericBinary(
+  op: BinOp,
+  a: number | bigint | boolean | PyFloat,
+  b: number | bigint | boolean | PyFloat,
+): PyValue {
+  const isFloat = a instanceof PyFloat || b instanceof PyFloat;
+  if (!isFloat && (typeof a === "bigint" || typeof b === "bigint"))
+    return bigBinary(op, big(a), big(b), a, b);
   const x = num(a);
   const y = num(b);
-  const isFloat = a instanceof PyFloat || b instanceof PyFloat;
   if (!isFloat) {
     switch (op) {
-      case "+":
-        return checkInt(x + y);
-      case "-":
-        return checkInt(x - y);
-      case "*":
-        return checkInt(x * y + 0);
+      case "+": {
+        const r = x + y;
+        return r < INT_LIMIT && r > -INT_LIMIT ? r : normInt(BigInt(x) + BigInt(y));
+      }
+      case "-": {
+        const r = x - y;
+        return r < INT_LIMIT && r > -INT_LIMIT ? r : normInt(BigInt(x) - BigInt(y));
+      }
+      case "*": {
+        const r = x * y + 0;
+        return r < INT_LIMIT && r > -INT_LIMIT ? r : normInt(BigInt(x) * BigInt(y));
+      }
       case "/":
         if (y === 0) return raise("ZeroDivisionError", "division by zero");
         return new PyFloat(x / y);
       case "//": {
         if (y === 0) return raise("ZeroDivisionError", "integer division or modulo by zero");
+        // x / y rounds; past 2**50 that can cross an integer, so use exact bigint division.
+        if (Math.abs(x) >= 2 ** 50) return bigBinary("//", BigInt(x), BigInt(y), a, b);
         return Math.floor(x / y) + 0;
       }
       case "%": {
@@ -199,7 +261,7 @@ function numericBinary(op: BinOp, a: number | boolean | PyFloat, b: number | boo
         return Number(BigInt(x) ^ BigInt(y));
       case "<<":
         if (y < 0) return raise("ValueError", "negative shift count");
-        return checkInt(Number(BigInt(x) << BigInt(y)));
+        return normInt(BigInt(x) << BigInt(y));
       case ">>":
         if (y < 0) return raise("ValueError", "negative shift count");
         return Number(BigInt(x) >> BigInt(y));
@@ -372,6 +434,11 @@ function ufuncName(op: BinOp): string {
 
 /** Unary `-x`, `+x`, `~x`. */
 export function unaryOp(op: "-" | "+" | "~", v: PyValue, _ctx: KernelContext): PyValue {
+  if (typeof v === "bigint") {
+    if (op === "-") return normInt(-v);
+    if (op === "+") return v;
+    return normInt(-v - 1n);
+  }
   if (typeof v === "number" || typeof v === "boolean") {
     const x = num(v);
     if (op === "-") return x === 0 ? 0 : -x;
@@ -393,6 +460,7 @@ export function unaryOp(op: "-" | "+" | "~", v: PyValue, _ctx: KernelContext): P
 
 /** `abs(v)`. */
 export function absOp(v: PyValue): PyValue {
+  if (typeof v === "bigint") return v < 0n ? -v : v;
   if (typeof v === "number" || typeof v === "boolean") return Math.abs(num(v));
   if (v instanceof PyFloat) return new PyFloat(Math.abs(v.v));
   if (isArrayLike(v)) return wrap(absolute(toOperand(v)));
@@ -409,7 +477,7 @@ function seqCompare(a: readonly PyValue[], b: readonly PyValue[], op: CmpOp, ctx
   return ordered(op, a.length, b.length);
 }
 
-function ordered(op: CmpOp, x: number | string, y: number | string): boolean {
+function ordered(op: CmpOp, x: number | bigint | string, y: number | bigint | string): boolean {
   switch (op) {
     case "<":
       return x < y;
@@ -430,7 +498,16 @@ function ordered(op: CmpOp, x: number | string, y: number | string): boolean {
 
 /** Comparison operators `< <= > >= == !=`; arrays compare elementwise. */
 export function compareOp(op: CmpOp, a: PyValue, b: PyValue, ctx: KernelContext): PyValue {
-  if (isNumeric(a) && isNumeric(b)) return ordered(op, num(a), num(b));
+  if (isNumeric(a) && isNumeric(b)) {
+    if (
+      (typeof a === "bigint" || typeof b === "bigint") &&
+      !(a instanceof PyFloat) &&
+      !(b instanceof PyFloat)
+    ) {
+      return ordered(op, big(a), big(b));
+    }
+    return ordered(op, num(a), num(b));
+  }
   if ((isArrayLike(a) || isArrayLike(b)) && arrayOperand(a) && arrayOperand(b)) {
     if (op === "<" || op === "<=" || op === ">" || op === ">=" || op === "==" || op === "!=") {
       return wrap(compare(op, toOperand(a), toOperand(b)));

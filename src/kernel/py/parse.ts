@@ -732,8 +732,8 @@ function number(cx: Ctx, n: SyntaxNode): Expr {
   if (lower.endsWith("j")) return unsupportedExpr(line, "complex numbers are not supported in this notebook");
   let v: number;
   if (/^0[xob]/.test(lower)) {
-    const base = lower[1] === "x" ? 16 : lower[1] === "o" ? 8 : 2;
-    v = Number.parseInt(lower.slice(2), base);
+    v = Number(BigInt(lower));
+    if (Math.abs(v) > INT_LIMIT) return { k: "const", value: BigInt(lower) };
   } else if (/[.e]/.test(lower) || lower === "inf" || lower === "nan") {
     return { k: "const", value: new PyFloat(Number(lower)) };
   } else {
@@ -745,9 +745,7 @@ function number(cx: Ctx, n: SyntaxNode): Expr {
     }
     v = Number(lower);
   }
-  if (!(Math.abs(v) <= INT_LIMIT)) {
-    return unsupportedExpr(line, "integer overflow: literal exceeds 2**53 in this notebook", "OverflowError");
-  }
+  if (!(Math.abs(v) <= INT_LIMIT)) return { k: "const", value: BigInt(lower) };
   return { k: "const", value: v };
 }
 

@@ -4,9 +4,12 @@
  * Representation (`PyValue`):
  *   None        -> `null` (the constant `None`)
  *   bool        -> JS `boolean`
- *   int         -> JS `number` holding an integer. Results past 2**53 raise
- *                  `OverflowError: integer overflow: result exceeds 2**53 in this notebook`
- *                  (this notebook has no big integers; see `checkInt`).
+ *   int         -> JS `number` holding an integer with |n| <= 2**53 (the fast path),
+ *                  or JS `bigint` beyond that: the interpreter promotes exact int
+ *                  results past 2**53 to bigint and back (`normInt`), so Python
+ *                  ints stay unbounded. Module code may reject bigints with a
+ *                  TypeError/OverflowError (`checkInt` raises OverflowError for
+ *                  host functions that only handle 2**53).
  *   float       -> `PyFloat` (boxed so that `1.0` and `1` differ)
  *   str         -> JS `string`
  *   list/tuple  -> `PyList` / `PyTuple`
@@ -240,6 +243,7 @@ export type PyValue =
   | PyNone
   | boolean
   | number
+  | bigint
   | PyFloat
   | string
   | PyList
@@ -275,7 +279,7 @@ type HashKey =
   | PyObject;
 
 function hashKey(k: PyValue): HashKey {
-  if (typeof k === "string" || typeof k === "number" || k === null) return k;
+  if (typeof k === "string" || typeof k === "number" || typeof k === "bigint" || k === null) return k;
   if (typeof k === "boolean") return k ? 1 : 0;
   if (k instanceof PyFloat) return k.v;
   if (k instanceof NpScalar) return k.value;
@@ -295,7 +299,7 @@ function hashKey(k: PyValue): HashKey {
 
 function tupleKeyPart(k: PyValue): string {
   const h = hashKey(k);
-  if (typeof h === "number") return `n${h}`;
+  if (typeof h === "number" || typeof h === "bigint") return `n${h}`;
   if (typeof h === "string") return `s${JSON.stringify(h)}`;
   if (h === null) return "N";
   if (typeof h === "boolean") return `n${h ? 1 : 0}`;
@@ -434,7 +438,12 @@ export function makeModule(name: string, attrs: Record<string, PyValue>): PyModu
 
 export const INT_LIMIT = 2 ** 53;
 
-/** Validates an integer result: raises this notebook's OverflowError past 2**53. */
+/** An exact int as the interpreter keeps it: a number within +-2**53, a bigint beyond. */
+export function normInt(b: bigint): number | bigint {
+  return b <= 9007199254740992n && b >= -9007199254740992n ? Number(b) : b;
+}
+
+/** Validates an integer result for host code that works on JS numbers: OverflowError past 2**53. */
 export function checkInt(n: number): number {
   if (n > INT_LIMIT || n < -INT_LIMIT) {
     if (Number.isNaN(n)) return raise("ValueError", "cannot convert float NaN to integer");
@@ -455,6 +464,10 @@ export function isFloat(v: PyValue): v is PyFloat {
 export function isStr(v: PyValue): v is string {
   return typeof v === "string";
 }
+/** A Python int too large for a JS number (|n| > 2**53). */
+export function isBigInt(v: PyValue): v is bigint {
+  return typeof v === "bigint";
+}
 export function isBool(v: PyValue): v is boolean {
   return typeof v === "boolean";
 }
@@ -465,8 +478,14 @@ export function isArray(v: PyValue): v is NDArray {
   return v instanceof NDArray;
 }
 /** int, float, bool or a numpy scalar: a value with a real number. */
-export function isNumber(v: PyValue): v is number | boolean | PyFloat | NpScalar {
-  return typeof v === "number" || typeof v === "boolean" || v instanceof PyFloat || v instanceof NpScalar;
+export function isNumber(v: PyValue): v is number | bigint | boolean | PyFloat | NpScalar {
+  return (
+    typeof v === "number" ||
+    typeof v === "bigint" ||
+    typeof v === "boolean" ||
+    v instanceof PyFloat ||
+    v instanceof NpScalar
+  );
 }
 export function isCallable(v: PyValue): boolean {
   return v instanceof PyBuiltin || v instanceof PyFunction || v instanceof PyType || v instanceof PyObject;
@@ -484,6 +503,7 @@ export function typeName(v: PyValue): string {
     case "boolean":
       return "bool";
     case "number":
+    case "bigint":
       return "int";
     case "string":
       return "str";
@@ -516,6 +536,7 @@ export function toNumber(v: PyValue, what = "a real number"): number {
   if (typeof v === "number") return v;
   if (v instanceof PyFloat) return v.v;
   if (typeof v === "boolean") return v ? 1 : 0;
+  if (typeof v === "bigint") return Number(v);
   if (v instanceof NpScalar) return v.value;
   if (v instanceof NDArray && v.size === 1) return v.data[v.offset] ?? 0;
   return raise("TypeError", `must be ${what}, not ${typeName(v)}`);
@@ -526,6 +547,7 @@ export function toIndex(v: PyValue): number {
   if (typeof v === "number") return v;
   if (typeof v === "boolean") return v ? 1 : 0;
   if (v instanceof NpScalar && (v.dtype === "int64" || v.dtype === "bool")) return v.value;
+  if (typeof v === "bigint") return raise("OverflowError", "Python int too large to convert to C ssize_t");
   return raise("TypeError", `'${typeName(v)}' object cannot be interpreted as an integer`);
 }
 
@@ -534,6 +556,7 @@ export function truthy(v: PyValue, ctx?: KernelContext): boolean {
   if (typeof v === "boolean") return v;
   if (typeof v === "number") return v !== 0;
   if (v === null) return false;
+  if (typeof v === "bigint") return true;
   if (typeof v === "string") return v.length > 0;
   if (v instanceof PyFloat) return v.v !== 0;
   if (v instanceof PyList || v instanceof PyTuple) return v.items.length > 0;
@@ -842,6 +865,14 @@ export function parseArgs(
 /** Python `a == b` for non-array values (arrays compare elementwise in the interpreter). */
 export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (a === b) return !(a instanceof PyFloat && Number.isNaN(a.v));
+  if (typeof a === "bigint" || typeof b === "bigint") {
+    if (
+      (typeof a === "bigint" || typeof a === "number") &&
+      (typeof b === "bigint" || typeof b === "number")
+    ) {
+      return Number.isInteger(a) || typeof a === "bigint" ? BigInt(a) === BigInt(b) : false;
+    }
+  }
   if (isNumber(a) && isNumber(b)) return toNumber(a) === toNumber(b);
   if (typeof a === "string" || typeof b === "string") return false;
   if (a instanceof PyList && b instanceof PyList) return seqEquals(a.items, b.items);
@@ -980,6 +1011,7 @@ export function pyRepr(v: PyValue, ctx: KernelContext): string {
     case "boolean":
       return v ? "True" : "False";
     case "number":
+    case "bigint":
       return String(v);
     case "string":
       return strRepr(v);

@@ -1,7 +1,7 @@
 # %%
 def fact(n):
     return 1 if n <= 1 else n * fact(n - 1)
-fact(18)
+fact(20)
 
 # %%
 def fib(n):
