@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { defaultPrintOptions, arrayRepr, arrayStr } from "../../src/kernel/nd/format.ts";
 import { NDArray } from "../../src/kernel/nd/ndarray.ts";
-import { ALT_KEY, PLOTLY_MIME, pyplotModule } from "../../src/kernel/modules/pyplot/module.ts";
+import { ALT_KEY, PLOTLY_MIME, parseFormat, pyplotModule } from "../../src/kernel/modules/pyplot/module.ts";
 import type { MimeBundle } from "../../src/protocol.ts";
 import {
   callValue,
@@ -236,5 +236,32 @@ describe("emission", () => {
       ],
       ["<Figure size 640x480 with 0 Axes>", false, null],
     ]);
+  });
+});
+
+describe("parseFormat", () => {
+  it("splits matplotlib format strings into colour, marker and line style", () => {
+    expect(["ro--", "b", "o", "k:", "C2-.", "s-"].map(parseFormat)).toEqual([
+      { color: "#ff0000", marker: "o", linestyle: "dashed" },
+      { color: "#0000ff", marker: null, linestyle: null },
+      { color: null, marker: "o", linestyle: "none" },
+      { color: "#000000", marker: null, linestyle: "dotted" },
+      { color: "#2ca02c", marker: null, linestyle: "dashdot" },
+      { color: null, marker: "s", linestyle: "solid" },
+    ]);
+    expect(() => parseFormat("rq")).toThrow("'rq' is not a valid format string (unrecognized character 'q')");
+  });
+});
+
+describe("plt.subplot", () => {
+  it("accepts the three-digit form and reuses an existing Axes", () => {
+    const k = fakeKernel();
+    const a = k.call(k.plt, "subplot", [231]);
+    const b = k.call(k.plt, "subplot", [2, 3, 1]);
+    k.call(k.plt, "subplot", [2, 3, 6]);
+    expect([a === b, k.repr(k.call(k.plt, "gcf"))]).toEqual([true, "<Figure size 640x480 with 2 Axes>"]);
+    expect(() => k.call(k.plt, "subplot", [2311])).toThrow(
+      "Integer subplot specification must be a three-digit number, not 2311",
+    );
   });
 });

@@ -1201,7 +1201,8 @@ export function altText(figure: Figure): string {
     if (axes.xlabel !== "") bits.push(`x axis "${axes.xlabel}"`);
     if (axes.ylabel !== "")
       bits.push(`y axis "${axes.ylabel}"${axes.yscale === "log" ? " (log scale)" : ""}`);
-    parts.push(`${place}${bits.length > 0 ? `: ${bits.join(", ")}` : ""}.`);
+    // A lone plot without title or labels needs no heading of its own.
+    if (n > 1 || bits.length > 0) parts.push(`${place}${bits.length > 0 ? `: ${bits.join(", ")}` : ""}.`);
     if (axes.artists.length === 0) parts.push("Empty.");
     for (const artist of axes.artists) parts.push(artistText(artist));
   });
