@@ -1137,6 +1137,7 @@ const MAX_LISTED_COUNTS = 60;
 
 function statsText(stats: SampleStats | null): string {
   if (stats === null) return "";
+  if (stats.count === 0) return " of 0 values";
   return ` of ${stats.count} values (mean ${shortNumber(stats.mean)}, std ${shortNumber(stats.std)})`;
 }
 

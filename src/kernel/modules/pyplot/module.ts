@@ -445,7 +445,7 @@ function histCommand(
   }
   const style = new StyleKw(extra instanceof PyDict ? extra : null, "Rectangle");
   const alpha = optNum(style.take("alpha"), "alpha");
-  const colorKw = colorArg(style.take("color", "c") ?? color);
+  const colorValue = style.take("color", "c") ?? color;
   style.take("linewidth", "lw", "linestyle", "ls");
   style.done(IGNORED_STYLE);
   const density = densityArg !== undefined && truthy(densityArg);
@@ -504,6 +504,11 @@ function histCommand(
     };
   }
   const labels = labelList(label, nx);
+  // Several datasets take one colour each from a list (`color=["C0", "r"]`).
+  const colors =
+    nx > 1 && (colorValue instanceof PyList || colorValue instanceof PyTuple) && colorValue.items.some(isStr)
+      ? colorValue.items.map((c) => colorArg(c))
+      : new Array<string | null>(nx).fill(colorArg(colorValue));
   const tops: number[][] = [];
   const containers: BarContainerObj[] = [];
   values.forEach((d, j) => {
@@ -517,7 +522,7 @@ function histCommand(
     const artist = F.addHist(
       axes,
       { counts, edges, density, stats: meanStd(d), dodge: nx > 1 ? { index: j, count: nx } : null },
-      { color: colorKw, alpha, label: labels[j] ?? null },
+      { color: colors[j] ?? null, alpha, label: labels[j] ?? null },
     );
     const rects = counts.map((c, i) => {
       const { left, width } = F.histBarGeometry(artist, i);
@@ -801,7 +806,11 @@ function ticksCommand(
   pair: boolean,
   ctx: KernelContext,
 ): PyValue {
+  // Text positions print as the locator's numbers: ints for int ticks, floats otherwise.
+  let intTicks: boolean | null = null;
   if (present(ticks)) {
+    const tickArr = toNDArray(ticks);
+    intTicks = tickArr.dtype === "int64" || tickArr.dtype === "bool";
     const values = floats(ticks);
     const texts = present(labels) ? toArray(labels, ctx).map((v) => str(v, "label")) : null;
     if (texts !== null && texts.length !== values.length) {
@@ -827,14 +836,10 @@ function ticksCommand(
   if (!pair) return new PyList(tickObjs);
   const texts = t?.labels ?? F.tickLabels(values);
   const textObjs = values.map((v, i) => {
-    const pos = intOrFloat(v);
+    const pos = (intTicks ?? Number.isInteger(v)) ? v : pyFloat(v);
     return axis === "x" ? new TextObj(pos, 0, texts[i] ?? "") : new TextObj(0, pos, texts[i] ?? "");
   });
   return new PyTuple([new PyList(tickObjs), new PyList(textObjs)]);
-}
-
-function intOrFloat(v: number): PyValue {
-  return Number.isInteger(v) ? v : pyFloat(v);
 }
 
 function legendCommand(
