@@ -1,0 +1,233 @@
+/**
+ * Reactive re-runs: when a parameter of a cell changes, that cell and every
+ * cell downstream of it (deps.ts) re-run, in notebook order, each once.
+ *
+ * The scheduler sits on top of the notebook store and feeds the kernel one
+ * run at a time, so that everything not yet sent can still be replaced by a
+ * newer change (latest wins) and no cell ever waits in more than one run. A
+ * run already in the kernel that a newer change makes stale is cancelled on
+ * the page (`cancel` transition): the kernel finishes it, the page ignores
+ * its outputs, and the cell runs again with the latest source.
+ *
+ * Cells waiting to re-run are `stale`. With auto-run off (Jupyter's manual
+ * mode), only the changed cell re-runs and its dependents are only marked.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import { type AnalysisCache, createAnalysisCache, downstream, type RandomStatePolicy } from "./deps.ts";
+import type { NotebookState, NotebookStore } from "./store.ts";
+import { transition } from "./transitions.ts";
+
+export interface ReactiveState {
+  /** Whether a parameter change re-runs the cells that depend on the changed cell. */
+  autoRun: boolean;
+  /** Cells whose outputs are out of date: waiting to re-run, or (auto-run off) needing a run. */
+  stale: ReadonlySet<string>;
+  /** Cells the scheduler will run, in notebook order (each once); a subset of `stale`. */
+  pending: readonly string[];
+}
+
+export interface ReactiveScheduler {
+  /** The scheduler's state, for the page to show. */
+  state: StoreApi<ReactiveState>;
+  /**
+   * The source of `cellId` changed through a form or the scrubber: re-run it
+   * (and, with auto-run on, its dependents). Code cells above it that have not
+   * run in this kernel run first, so that the names it reads exist.
+   */
+  changed(cellId: string): void;
+  setAutoRun(on: boolean): void;
+  /** The kernel lost its variables (restart, reset, crash): every cell must run again. */
+  kernelReset(): void;
+  /** Cancels what has not been sent to the kernel; stale marks stay. */
+  stop(): void;
+  dispose(): void;
+}
+
+export interface ReactiveOptions {
+  randomState?: RandomStatePolicy;
+  autoRun?: boolean;
+  /** Runs a callback later, outside the store's notification (tests pass a synchronous one). */
+  defer?: (run: () => void) => void;
+  cache?: AnalysisCache;
+}
+
+/** `ids` in notebook `order`, each once; ids not in the notebook are dropped. */
+function inOrder(order: readonly string[], ids: Iterable<string>): string[] {
+  const wanted = new Set(ids);
+  return order.filter((id) => wanted.has(id));
+}
+
+export function createReactiveScheduler(
+  notebook: NotebookStore,
+  options: ReactiveOptions = {},
+): ReactiveScheduler {
+  const randomState = options.randomState ?? "reseed";
+  const cache = options.cache ?? createAnalysisCache();
+  const defer = options.defer ?? ((run: () => void) => queueMicrotask(run));
+  const state = createStore<ReactiveState>()(() => ({
+    autoRun: options.autoRun ?? true,
+    stale: new Set<string>(),
+    pending: [],
+  }));
+  /** Cells that ran without an error since the kernel last started, by the run that did it. */
+  const ranInKernel = new Map<string, string>();
+  /** The run the scheduler sent last and is waiting for. */
+  let inFlight: { cellId: string; runId: string } | null = null;
+  let dispatchQueued = false;
+  /** The scheduler's own `run` may restart a dead kernel; that is not a reason to stop. */
+  let dispatching = false;
+
+  function setPending(pending: string[], stale: ReadonlySet<string>): void {
+    state.setState({ pending, stale });
+  }
+
+  function codeCells(s: NotebookState) {
+    return s.order.flatMap((id) => {
+      const cell = s.cells[id];
+      return cell === undefined ? [] : [{ id, source: cell.doc.source, cell_type: cell.doc.cell_type }];
+    });
+  }
+
+  /** Marks the page side of kernel runs of `ids` as cancelled: their outputs will be ignored. */
+  function supersede(ids: ReadonlySet<string>): void {
+    const runs = notebook.getState().kernel.runs.filter((r) => ids.has(r.cellId));
+    if (runs.length === 0) return;
+    notebook.setState((s) => {
+      const cells = { ...s.cells };
+      for (const r of runs) {
+        const cell = cells[r.cellId];
+        if (cell !== undefined) cells[r.cellId] = transition(cell, { type: "cancel", runId: r.runId });
+      }
+      return { cells };
+    });
+    if (inFlight !== null && ids.has(inFlight.cellId)) inFlight = null;
+  }
+
+  function scheduleDispatch(): void {
+    if (dispatchQueued) return;
+    dispatchQueued = true;
+    defer(() => {
+      dispatchQueued = false;
+      dispatch();
+    });
+  }
+
+  /** Sends the first pending cell when the kernel has nothing else to do. */
+  function dispatch(): void {
+    const s = notebook.getState();
+    if (s.kernel.runs.length > 0 || inFlight !== null) return;
+    const { pending, stale } = state.getState();
+    const [next, ...rest] = pending;
+    if (next === undefined) return;
+    const nextStale = new Set(stale);
+    nextStale.delete(next);
+    setPending(rest, nextStale);
+    const cell = s.cells[next];
+    if (cell === undefined || cell.doc.cell_type !== "code") {
+      scheduleDispatch();
+      return;
+    }
+    dispatching = true;
+    try {
+      s.run(next);
+    } finally {
+      dispatching = false;
+    }
+    const runId = notebook.getState().cells[next]?.run.runId ?? null;
+    inFlight = runId === null ? null : { cellId: next, runId };
+  }
+
+  /** Follows the notebook: finished runs, manual runs, deleted cells. */
+  function observe(s: NotebookState, prev: NotebookState): void {
+    const lost =
+      s.kernel.status !== prev.kernel.status &&
+      (s.kernel.status === "starting" || s.kernel.status === "dead");
+    // Interrupt, restart or crash: the kernel's variables are gone, and the user wanted it to stop.
+    if (lost && !dispatching) reset();
+    if (s.cells !== prev.cells) {
+      for (const id of s.order) {
+        const cell = s.cells[id];
+        if (cell === undefined || cell === prev.cells[id]) continue;
+        const { run } = cell;
+        if (run.phase === "idle" && run.ok === true && run.runId !== null) ranInKernel.set(id, run.runId);
+        if (run.phase === "idle" && run.ok === false) ranInKernel.delete(id);
+      }
+      const { pending, stale } = state.getState();
+      let changed = false;
+      const nextStale = new Set(stale);
+      for (const id of stale) {
+        const cell = s.cells[id];
+        // Gone, or run by hand (Shift+Enter, Run all) with its current source: no longer stale.
+        const runByHand =
+          cell !== undefined &&
+          (cell.run.phase === "queued" || cell.run.phase === "running") &&
+          cell.run.runId !== prev.cells[id]?.run.runId &&
+          inFlight?.runId !== cell.run.runId;
+        if (cell === undefined || runByHand) {
+          nextStale.delete(id);
+          changed = true;
+        }
+      }
+      if (changed)
+        setPending(
+          pending.filter((id) => nextStale.has(id)),
+          nextStale,
+        );
+    }
+    if (inFlight !== null) {
+      const cell = s.cells[inFlight.cellId];
+      const done =
+        cell === undefined ||
+        cell.run.runId !== inFlight.runId ||
+        cell.run.phase === "idle" ||
+        cell.run.phase === "cancelled";
+      if (done) {
+        const failed = cell !== undefined && cell.run.runId === inFlight.runId && cell.run.ok === false;
+        inFlight = null;
+        // As Run all does in Jupyter, an error stops the chain; what is left stays stale.
+        if (failed) setPending([], state.getState().stale);
+      }
+    }
+    if (s.kernel.runs.length === 0 && state.getState().pending.length > 0) scheduleDispatch();
+  }
+
+  function reset(): void {
+    ranInKernel.clear();
+    inFlight = null;
+    setPending([], state.getState().stale);
+  }
+
+  const unsubscribe = notebook.subscribe(observe);
+
+  return {
+    state,
+    changed(cellId) {
+      const s = notebook.getState();
+      const cell = s.cells[cellId];
+      if (cell === undefined || cell.doc.cell_type !== "code") return;
+      const cells = codeCells(s);
+      const index = s.order.indexOf(cellId);
+      const before = s.order
+        .slice(0, index)
+        .filter((id) => s.cells[id]?.doc.cell_type === "code" && !ranInKernel.has(id));
+      const dependents = downstream(cells, cellId, { cache, randomState });
+      const { autoRun, pending, stale } = state.getState();
+      const toRun = new Set([...pending, ...before, cellId, ...(autoRun ? dependents : [])]);
+      const nextStale = new Set([...stale, ...toRun, ...dependents]);
+      // Runs in the kernel for cells that will run again are superseded now, not after they finish.
+      supersede(new Set([cellId, ...(autoRun ? dependents : [])]));
+      setPending(inOrder(s.order, toRun), new Set(inOrder(s.order, nextStale)));
+      scheduleDispatch();
+    },
+    setAutoRun(on) {
+      state.setState({ autoRun: on });
+    },
+    kernelReset: reset,
+    stop() {
+      setPending([], state.getState().stale);
+    },
+    dispose() {
+      unsubscribe();
+    },
+  };
+}
