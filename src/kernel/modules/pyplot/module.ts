@@ -226,11 +226,14 @@ function pyReprText(v: PyValue): string {
 }
 
 /** matplotlib's `_process_plot_format`: `'ro--'` -> colour, marker, linestyle. */
-export function parseFormat(fmt: string): {
+/** What a format string sets; null where it says nothing. */
+export interface PlotFormat {
   color: string | null;
   marker: F.MarkerName | null;
   linestyle: F.LineStyle | null;
-} {
+}
+
+export function parseFormat(fmt: string): PlotFormat {
   let color: string | null = null;
   let marker: F.MarkerName | null = null;
   let linestyle: F.LineStyle | null = null;
@@ -590,11 +593,7 @@ function plotCommand(
       group = [...group, rest[0] ?? null];
       rest = rest.slice(1);
     }
-    let fmt = {
-      color: null as string | null,
-      marker: null as F.MarkerName | null,
-      linestyle: null as F.LineStyle | null,
-    };
+    let fmt: PlotFormat = { color: null, marker: null, linestyle: null };
     const last = group[group.length - 1] ?? null;
     if (isStr(last)) {
       fmt = parseFormat(last);
