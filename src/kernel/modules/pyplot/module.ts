@@ -225,7 +225,6 @@ function pyReprText(v: PyValue): string {
   return isStr(v) ? strRepr(v) : typeName(v);
 }
 
-/** matplotlib's `_process_plot_format`: `'ro--'` -> colour, marker, linestyle. */
 /** What a format string sets; null where it says nothing. */
 export interface PlotFormat {
   color: string | null;
@@ -233,6 +232,7 @@ export interface PlotFormat {
   linestyle: F.LineStyle | null;
 }
 
+/** matplotlib's `_process_plot_format`: `'ro--'` -> colour, marker, linestyle. */
 export function parseFormat(fmt: string): PlotFormat {
   let color: string | null = null;
   let marker: F.MarkerName | null = null;
