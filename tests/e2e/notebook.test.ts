@@ -149,6 +149,8 @@ describe("the lesson in the browser", () => {
       await expect.poll(() => added.locator(".prompt-text").textContent()).toBe("In [*]:");
       // The page stays responsive while the worker is busy.
       await page.getByRole("button", { name: "Larger text" }).click();
+      expect(await page.locator(".font-size").textContent()).toBe("18px");
+      expect(await added.locator(".prompt-text").textContent()).toBe("In [*]:");
       await page.getByRole("button", { name: "Interrupt" }).click();
       await expect.poll(() => page.locator(".notice").textContent()).toMatch(/Interrupted/);
       await expect.poll(() => added.locator(".cancelled").count()).toBe(1);
