@@ -20,14 +20,14 @@ const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
 const TWO52 = 4503599627370496;
 const MIN_NORMAL = 2.2250738585072014e-308;
 
-/** The neighbour of the nonzero double `s` one step up (`up`) or down, on the raw bits. */
-function stepToward(s: number, up: boolean): number {
-  // Local scratch: this runs only for the rare inexact, even-ending sums inside `fma`.
+/** The neighbour of the nonzero double `v` away from zero, or toward it, on the raw bits. */
+function stepBits(v: number, away: boolean): number {
+  // a fresh buffer (no module state); only reached for |v| < 2**-960 or >= 2**1020
   const view = new DataView(new ArrayBuffer(8));
-  view.setFloat64(0, s);
+  view.setFloat64(0, v);
   let hi = view.getUint32(0);
   let lo = view.getUint32(4);
-  if (s > 0 === up) {
+  if (away) {
     lo = (lo + 1) >>> 0;
     if (lo === 0) hi = (hi + 1) >>> 0;
   } else {
@@ -39,14 +39,32 @@ function stepToward(s: number, up: boolean): number {
   return view.getFloat64(0);
 }
 
-/** Whether the last significand bit of the finite double `v` is 0 (`v / ulp(v)` is even). */
-function lastBitEven(v: number): boolean {
+// 0.7 * 2**-52: v + v*C1 rounds to v's neighbour away from zero, v - v*C1 to the
+// one toward zero (|v*C1| is 0.7 to 1.4 ulps, and half that below a power of two)
+const C1 = 1.554312234475219e-16;
+
+/**
+ * `v` rounded to odd, given the exact remainder `ve` of the sum that `v` is
+ * the round-to-nearest of: v itself if exact or ending in a 1 bit, else its
+ * neighbour on the side of `ve`.
+ */
+function roundToOdd(v: number, ve: number): number {
+  if (ve === 0) return v;
+  const a = Math.abs(v);
+  if (a >= 1.0261342003245941e-289 && a < 1.1235582092889474e307) {
+    // 2**-960 <= |v| < 2**1020: v*C1 is a normal number and v + v*C1 is finite
+    const awayFromZero = v + v * C1;
+    // v / ulp(v) is the integer significand; odd means v is already right
+    if ((v / (awayFromZero - v)) % 2 !== 0) return v;
+    return v > 0 === ve > 0 ? awayFromZero : v - v * C1;
+  }
   const view = new DataView(new ArrayBuffer(8));
   view.setFloat64(0, v);
-  return (view.getUint32(4) & 1) === 0;
+  if ((view.getUint32(4) & 1) === 1) return v;
+  return stepBits(v, v > 0 === ve > 0);
 }
 
-/** fma(a, b, c) = a*b + c with a single rounding (finite, non-extreme operands). */
+/** fma(a, b, c) = a*b + c with a single rounding (finite, non-extreme operands), as C's `fma`. */
 export function fma(a: number, b: number, c: number): number {
   const uh = a * b;
   let t = SPLIT * a;
@@ -59,12 +77,11 @@ export function fma(a: number, b: number, c: number): number {
   const th = c + uh;
   const bb = th - c;
   const tl = c - (th - bb) + (uh - bb);
-  // v = tl + ul rounded to odd
-  let v = tl + ul;
+  // th + (tl + ul rounded to odd) rounds once, like the fused operation
+  const v = tl + ul;
   const vb = v - tl;
   const ve = tl - (v - vb) + (ul - vb);
-  if (ve !== 0 && lastBitEven(v)) v = stepToward(v, ve > 0);
-  return th + v;
+  return th + roundToOdd(v, ve);
 }
 
 // __log_data.tab: {invc, logc} for 128 subintervals of [0x1.6p-1, 0x1.6p0)

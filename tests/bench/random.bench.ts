@@ -1,0 +1,69 @@
+/**
+ * Legacy-RNG benchmarks: `randn(10**6)` (the polar Box-Muller with glibc's
+ * log), timed here and, in the same run, in real numpy (timed inside Python);
+ * plus the log alone: `glibcLog` (fast path), `glibcLogExact` (every fma
+ * emulated) and `Math.log` on the r2 values randn feeds it.
+ */
+import { spawnSync } from "node:child_process";
+import { glibcLog, glibcLogExact } from "../../src/kernel/nd/random-libm.ts";
+import { createRandomState, nextDouble, randn } from "../../src/kernel/nd/random.ts";
+
+function bestOf(runs: number, f: () => void): number {
+  let best = Number.POSITIVE_INFINITY;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    f();
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const PY = `
+import time, numpy as np
+b = float("inf")
+for _ in range(7):
+    np.random.seed(0)
+    t = time.perf_counter(); np.random.randn(10**6); b = min(b, time.perf_counter() - t)
+print(b * 1000)
+`;
+
+/** The r2 = x1**2 + x2**2 in (0, 1) that randn passes to log, as numpy draws them. */
+function polarR2(n: number): Float64Array {
+  const state = createRandomState(0);
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; ) {
+    const x1 = 2 * nextDouble(state) - 1;
+    const x2 = 2 * nextDouble(state) - 1;
+    const r2 = x1 * x1 + x2 * x2;
+    if (r2 < 1 && r2 !== 0) out[i++] = r2;
+  }
+  return out;
+}
+
+function timeLog(xs: Float64Array, log: (x: number) => number, runs: number): number {
+  let sink = 0;
+  const ms = bestOf(runs, () => {
+    for (let i = 0; i < xs.length; i++) sink += log(xs[i] ?? 1);
+  });
+  // keeps the loop from being optimised away
+  if (Number.isNaN(sink)) console.log("(NaN sum)");
+  return ms;
+}
+
+export async function run(): Promise<void> {
+  const ms = bestOf(7, () => randn(createRandomState(0), [1_000_000]));
+  const py = spawnSync("python3", ["-c", PY], { encoding: "utf8" });
+  const npMs = py.status === 0 ? Number(py.stdout.trim()) : Number.NaN;
+  const npText = Number.isFinite(npMs) ? `${npMs.toFixed(1)} ms` : `unavailable (${py.stderr.trim()})`;
+  const ratio = Number.isFinite(npMs) ? `, ${(ms / npMs).toFixed(2)}x numpy` : "";
+  console.log(`randn(10**6): ${ms.toFixed(1)} ms (best of 7); numpy ${npText}${ratio}`);
+
+  const xs = polarR2(500_000);
+  const fast = timeLog(xs, glibcLog, 7);
+  const exact = timeLog(xs, glibcLogExact, 3);
+  const math = timeLog(xs, Math.log, 7);
+  const per = (t: number) => `${((t * 1e6) / xs.length).toFixed(0)} ns`;
+  console.log(
+    `log of 5e5 polar r2: glibcLog ${fast.toFixed(1)} ms (${per(fast)}/call), glibcLogExact ${exact.toFixed(1)} ms (${per(exact)}), Math.log ${math.toFixed(1)} ms (${per(math)}); fast path ${(exact / fast).toFixed(1)}x the exact one`,
+  );
+}
