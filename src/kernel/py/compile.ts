@@ -9,7 +9,7 @@
  * its frame so tracebacks can name it.
  */
 import type { Arg, BinOp, CmpOp, Expr, FPart, Param, Stmt } from "./ast.ts";
-import { PyException, raise, toPyException } from "./errors.ts";
+import { isStackOverflow, PyException, raise, toPyException } from "./errors.ts";
 import { formatValue } from "./format.ts";
 import {
   binaryOp,
@@ -116,6 +116,12 @@ interface FuncCode {
   readonly nown: number;
   readonly simple: boolean;
   readonly body: S;
+  /** The body's statements, run by the call site's own loop (no block frame on the JS stack). */
+  readonly stmts: readonly S[];
+  /** For `lambda` and a def whose body is one `return expr`: the expression, run without a statement frame. */
+  readonly expr: E | null;
+  /** Line of the first statement (the frame's line before any statement runs). */
+  readonly firstLine: number;
   readonly source: SourceInfo;
   readonly argText: string;
 }
@@ -745,13 +751,21 @@ function makeFunction(
   const savedLoop = cx.loopDepth;
   cx.loopDepth = 0;
   let bodyS: S;
-  if (body) bodyS = block(cx, body, sc);
-  else if (lambdaBody) {
-    const le = expr(cx, lambdaBody, sc);
-    bodyS = (f) => {
-      f.ret = le(f);
-      return RETURN;
-    };
+  let exprBody: E | null = null;
+  const only = body?.length === 1 ? body[0] : undefined;
+  const firstLine =
+    body?.[0]?.line ??
+    (node instanceof Object && "line" in node && typeof node.line === "number" ? node.line : 0);
+  let stmts: S[] = [];
+  if (only && only.k === "return" && only.value) {
+    exprBody = expr(cx, only.value, sc);
+    bodyS = () => NORMAL;
+  } else if (body) {
+    stmts = body.map((st) => stmt(cx, st, sc));
+    bodyS = () => NORMAL;
+  } else if (lambdaBody) {
+    exprBody = expr(cx, lambdaBody, sc);
+    bodyS = () => NORMAL;
   } else bodyS = () => NORMAL;
   cx.loopDepth = savedLoop;
   const sigParams: string[] = [];
@@ -791,6 +805,9 @@ function makeFunction(
     nown: sc.ownCells.size,
     simple: params.every((p) => p.kind === "normal") && dest.every((d) => d >= 0),
     body: bodyS,
+    stmts,
+    expr: exprBody,
+    firstLine,
     source: cx.source,
     argText,
   };
@@ -816,6 +833,31 @@ export function callUser(
   args: readonly PyValue[],
   kwargs: Kwargs | null,
 ): PyValue {
+  // Kept small: one JS frame per Python call matters for deep recursion in a worker's stack.
+  const f = enterFrame(rt, fn, args, kwargs);
+  try {
+    const code = fn.code;
+    if (code.expr !== null) return code.expr(f);
+    const ss = code.stmts;
+    for (let i = 0; i < ss.length; i++) {
+      const st = ss[i];
+      if (st !== undefined && st(f) === RETURN) return f.ret;
+    }
+    return null;
+  } catch (e) {
+    throw traceFrame(e, fn, f);
+  } finally {
+    rt.depth--;
+  }
+}
+
+/** Binds the arguments into a new frame and counts the call depth (the caller decrements it). */
+export function enterFrame(
+  rt: Runtime,
+  fn: UserFunction,
+  args: readonly PyValue[],
+  kwargs: Kwargs | null,
+): Frame {
   const code = fn.code;
   const vars = new Array<PyValue | undefined>(code.nslots);
   let cells: Box[];
@@ -826,6 +868,7 @@ export function callUser(
     for (const b of fn.closure) cells.push(b);
   }
   const f = new Frame(vars, cells);
+  f.line = code.firstLine;
   const n = code.sig.names.length;
   if (code.simple && kwargs === null && args.length === n) {
     for (let i = 0; i < n; i++) vars[code.dest[i] ?? 0] = args[i];
@@ -843,21 +886,22 @@ export function callUser(
   }
   if (rt.depth >= rt.maxDepth) return raise("RecursionError", "maximum recursion depth exceeded");
   rt.depth++;
-  try {
-    const r = code.body(f);
-    return r === RETURN ? f.ret : null;
-  } catch (e) {
-    const pe = toPyException(e);
-    pe.frames.unshift({
-      source: code.source.label,
-      line: f.line,
-      func: `${code.name}(${code.argText})`,
-      text: code.source.text,
-    });
-    throw pe;
-  } finally {
-    rt.depth--;
-  }
+  return f;
+}
+
+/** Adds a function's traceback frame to an error unwinding through it. */
+function traceFrame(e: unknown, fn: UserFunction, f: Frame): unknown {
+  // A JS stack overflow unwinds untouched to the cell, where there is stack left to report it.
+  if (isStackOverflow(e)) return e;
+  const code = fn.code;
+  const pe = toPyException(e);
+  pe.frames.unshift({
+    source: code.source.label,
+    line: f.line,
+    func: `${code.name}(${code.argText})`,
+    text: code.source.text,
+  });
+  return pe;
 }
 
 // ---------------------------------------------------------------------------
@@ -1123,14 +1167,29 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
       const callee = fn(f);
       const argv = new Array<PyValue>(n);
       for (let i = 0; i < n; i++) argv[i] = (es[i] ?? constE(null))(f);
-      if (callee instanceof UserFunction) return callUser(rt, callee, argv, null);
+      if (callee instanceof UserFunction) {
+        // callUser inlined: one JS frame fewer per Python call (deep recursion in a worker).
+        const fr = enterFrame(rt, callee, argv, null);
+        try {
+          const code = callee.code;
+          if (code.expr !== null) return code.expr(fr);
+          const ss = code.stmts;
+          for (let i = 0; i < ss.length; i++) {
+            const st = ss[i];
+            if (st !== undefined && st(fr) === RETURN) return fr.ret;
+          }
+          return null;
+        } catch (e) {
+          throw traceFrame(e, callee, fr);
+        } finally {
+          rt.depth--;
+        }
+      }
       return callValue(ctx, callee, argv, null);
     };
   }
   const parts = args.map((a) => ({ a, e: expr(cx, a.value, sc) }));
-  return (f) => {
-    const callee = fn(f);
-    const argv: PyValue[] = [];
+  const collect = (f: Frame, argv: PyValue[]): Kwargs | null => {
     let kwargs: Kwargs | null = null;
     for (const { a, e } of parts) {
       const v = e(f);
@@ -1165,7 +1224,30 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
         }
       }
     }
-    if (callee instanceof UserFunction) return callUser(rt, callee, argv, kwargs);
+    return kwargs;
+  };
+  return (f) => {
+    const callee = fn(f);
+    const argv: PyValue[] = [];
+    // Arguments are gathered in a helper so this frame, live during the call, stays small.
+    const kwargs = collect(f, argv);
+    if (callee instanceof UserFunction) {
+      const fr = enterFrame(rt, callee, argv, kwargs);
+      try {
+        const code = callee.code;
+        if (code.expr !== null) return code.expr(fr);
+        const ss = code.stmts;
+        for (let i = 0; i < ss.length; i++) {
+          const st = ss[i];
+          if (st !== undefined && st(fr) === RETURN) return fr.ret;
+        }
+        return null;
+      } catch (e) {
+        throw traceFrame(e, callee, fr);
+      } finally {
+        rt.depth--;
+      }
+    }
     return callValue(ctx, callee, argv, kwargs);
   };
 }

@@ -40,13 +40,18 @@ export function raise(pyName: string, message: string): never {
   throw new PyException(pyName, message);
 }
 
+/** A JS engine stack overflow (V8: "Maximum call stack size exceeded"; Firefox: "too much recursion"). */
+export function isStackOverflow(e: unknown): boolean {
+  if (!(e instanceof RangeError || (e instanceof Error && e.name === "InternalError"))) return false;
+  const m = e.message;
+  return m.includes("call stack") || m.includes("Stack overflow") || m.includes("too much recursion");
+}
+
 /** Converts anything thrown inside the kernel to a `PyException` (NdError keeps its Python name). */
 export function toPyException(e: unknown): PyException {
   if (e instanceof PyException) return e;
   if (e instanceof NdError) return new PyException(e.pyName, e.message);
-  if (e instanceof RangeError && /call stack/i.test(e.message)) {
-    return new PyException("RecursionError", "maximum recursion depth exceeded");
-  }
+  if (isStackOverflow(e)) return new PyException("RecursionError", "maximum recursion depth exceeded");
   const message = e instanceof Error ? e.message : String(e);
   return new PyException("SystemError", `internal error: ${message}`);
 }
