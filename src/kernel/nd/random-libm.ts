@@ -12,8 +12,10 @@
  *   product that matters, `z*invc - 1`, by Dekker's two-product with a
  *   pre-split table), the small tail with plain arithmetic plus a rigorous
  *   bound on how far it can be from glibc's tail, and returns `hi + tail` when
- *   no rounding boundary lies within that bound. Otherwise (well under 1% of
- *   inputs) it defers to the exact evaluation.
+ *   no rounding boundary lies within that bound. Otherwise (about 0.1% of
+ *   randn's arguments, under 2% of those within 0.07 of 1) it defers to the
+ *   exact evaluation. Checked against glibc on 128 million inputs besides the
+ *   committed fixture (tests/fixtures/gen_libm.py).
  */
 
 const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
@@ -289,8 +291,8 @@ export function glibcLogExact(x: number): number {
 
 /**
  * Natural logarithm rounded exactly as glibc 2.28+ `log` on x86-64 with FMA:
- * the same bits as `glibcLogExact`, about as fast as `Math.log` plus a few
- * dozen flops.
+ * the same bits as `glibcLogExact`, in about 2.5 times the time of `Math.log`
+ * (the exact port takes about 15 times).
  */
 export function glibcLog(x: number): number {
   if (!(x > 0 && x < Number.POSITIVE_INFINITY)) return special(x) ?? Number.NaN;
@@ -311,7 +313,8 @@ export function glibcLog(x: number): number {
     const y = hi + t;
     // y + err is exactly hi + t (Fast2Sum, |hi| > |t|). glibc's tail is within
     // `bound` of t: its fma roundings and ours in the polynomial (about
-    // 2**-51.6 * |r3|) and in lo; the |y| term covers rounding `err +- bound`
+    // 2**-51.6 * |r3|) and in lo (with |r * rlo| <= 2**-26 * r2); the |y| term
+    // covers the rounding of `err +- bound`
     const err = t - (y - hi);
     const bound = (Math.abs(r3) + Math.abs(lo)) * P50 + r2 * P75 + Math.abs(y) * P100;
     // by monotonic rounding, glibc's round(hi + tail) is y when both ends round to y
