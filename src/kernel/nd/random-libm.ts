@@ -14,7 +14,7 @@
  *   bound on how far it can be from glibc's tail, and returns `hi + tail` when
  *   no rounding boundary lies within that bound. Otherwise (about 0.1% of
  *   randn's arguments, under 2% of those within 0.07 of 1) it defers to the
- *   exact evaluation. Checked against glibc on 128 million inputs besides the
+ *    exact evaluation. Checked against glibc on about 200 million inputs besides the
  *   committed fixture (tests/fixtures/gen_libm.py).
  */
 
