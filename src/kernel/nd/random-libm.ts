@@ -14,8 +14,8 @@
  *   bound on how far it can be from glibc's tail, and returns `hi + tail` when
  *   no rounding boundary lies within that bound. Otherwise (about 0.1% of
  *   randn's arguments, under 2% of those within 0.07 of 1) it defers to the
- *    exact evaluation. Checked against glibc on about 200 million inputs besides the
- *   committed fixture (tests/fixtures/gen_libm.py).
+ *   exact evaluation. Checked against glibc on about 200 million inputs
+ *   besides the committed fixture (tests/fixtures/gen_libm.py).
  */
 
 const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
