@@ -1,6 +1,6 @@
 /**
  * `np.dot`, `np.matmul` (`@`) and `np.inner`-style products on top of the
- * pluggable float64 `MatmulKernel`.
+ * pluggable float64 `MatmulKernel` (`defaultMatmul`: WASM SIMD when available).
  *
  * Results: int64 and bool products are exact sums (bool: any(a & b)); float32
  * operands are multiplied in float64 and stored as float32. numpy computes
@@ -10,7 +10,8 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asArray, type Operand, resultType } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import { blockedMatmul, type MatmulKernel } from "./matmul-kernel.ts";
+import type { MatmulKernel } from "./matmul-kernel.ts";
+import { defaultMatmul } from "./matmul-wasm.ts";
 import { type DType, NDArray, type Shape, shapeText } from "./ndarray.ts";
 import { moveaxis, reshape } from "./manip.ts";
 import { multiply } from "./ufunc.ts";
@@ -37,9 +38,9 @@ const SIGNATURE = "(n?,k),(k,m?)->(n?,m?)";
 /**
  * `np.matmul(x, y)` / `x @ y`. Shapes: (k,)@(k,) -> (); (n,k)@(k,) -> (n,);
  * (k,)@(k,m) -> (m,); (...,n,k)@(...,k,m) -> (...,n,m) with the leading batch
- * dimensions broadcast. `kernel` defaults to the blocked float64 kernel.
+ * dimensions broadcast. `kernel` defaults to `defaultMatmul` (WASM SIMD, else JS).
  */
-export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = blockedMatmul): NDArray {
+export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = defaultMatmul): NDArray {
   const dt = resultType(x, y);
   const a = asArray(x, dt);
   const b = asArray(y, dt);
@@ -120,7 +121,7 @@ export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = blockedMat
  * (...,k)·(...,k,m) -> (..., ..., m) summing over the last axis of x and the
  * second-to-last of y. Raises numpy's "shapes ... not aligned" ValueError.
  */
-export function dot(x: Operand, y: Operand, kernel: MatmulKernel = blockedMatmul): NDArray {
+export function dot(x: Operand, y: Operand, kernel: MatmulKernel = defaultMatmul): NDArray {
   const dt = resultType(x, y);
   const a = asArray(x, dt);
   const b = asArray(y, dt);

@@ -16,3 +16,4 @@ export * from "./indexing.ts";
 export * from "./random.ts";
 export * from "./stats.ts";
 export * from "./format.ts";
+export * from "./matmul-wasm.ts";
