@@ -38,6 +38,8 @@ export interface SessionOptions {
   seed?: number;
   /** Initial numpy print options (as `np.set_printoptions`). */
   printOptions?: Partial<PrintOptions>;
+  /** Millisecond clock for progress throttling and `time.perf_counter` (default: performance.now). */
+  now?: () => number;
 }
 
 export interface ExecuteHooks {
@@ -110,7 +112,7 @@ function createRuntime(
       const opts = ctx.slot(printOptionsKey);
       return mode === "repr" ? arrayRepr(a, opts) : arrayStr(a, opts);
     },
-    now,
+    now: options.now ?? now,
     importModule(name) {
       return importModule(name, ctx, modules);
     },

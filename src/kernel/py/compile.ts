@@ -405,21 +405,34 @@ function cond(cx: Compiler, e: Expr, sc: Scope): (f: Frame) => boolean {
 }
 
 /** Adaptive progress reporting: check the clock every `stride` steps, doubling while checks come fast. */
-function progressTicker(rt: Runtime, total: number): ((done: number) => void) | null {
+interface Ticker {
+  tick(done: number): void;
+  /** The loop ran to its end: report `total` once (unless the last report already said so). */
+  finish(): void;
+}
+
+function progressTicker(rt: Runtime, total: number): Ticker | null {
   const report = rt.progress;
   if (!report || total < 2) return null;
   const now = () => rt.ctx.now();
   let last = now();
   let stride = 1;
   let next = 1;
-  return (done) => {
-    if (done < next) return;
-    const t = now();
-    if (t - last >= 50) {
-      report(done, total);
-      last = t;
-    } else if (t - last < 5 && stride < 4096) stride *= 2;
-    next = done + stride;
+  let reported = -1;
+  return {
+    tick(done) {
+      if (done < next) return;
+      const t = now();
+      if (t - last >= 50) {
+        report(done, total);
+        reported = done;
+        last = t;
+      } else if (t - last < 5 && stride < 4096) stride *= 2;
+      next = done + stride;
+    },
+    finish() {
+      if (reported !== total) report(total, total);
+    },
   };
 }
 
@@ -445,9 +458,9 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
         st(f, i);
         r = body(f);
         if (r === BREAK || r === RETURN) break;
-        if (tick) tick(++done);
+        if (tick) tick.tick(++done);
       }
-      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(it.length, it.length);
+      if (tick && r !== BREAK && r !== RETURN) tick.finish();
     } else if (it instanceof PyList || it instanceof PyTuple) {
       const items = it.items;
       const tick = outermost ? progressTicker(rt, items.length) : null;
@@ -455,9 +468,9 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
         st(f, items[i] ?? null);
         r = body(f);
         if (r === BREAK || r === RETURN) break;
-        if (tick) tick(i + 1);
+        if (tick) tick.tick(i + 1);
       }
-      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(items.length, items.length);
+      if (tick && r !== BREAK && r !== RETURN) tick.finish();
     } else {
       const total = outermost ? knownLength(it) : -1;
       const tick = total >= 2 ? progressTicker(rt, total) : null;
@@ -467,9 +480,9 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
         st(f, x.value);
         r = body(f);
         if (r === BREAK || r === RETURN) break;
-        if (tick) tick(++done);
+        if (tick) tick.tick(++done);
       }
-      if (tick && r !== BREAK && r !== RETURN) rt.progress?.(total, total);
+      if (tick && r !== BREAK && r !== RETURN) tick.finish();
     }
     if (r === RETURN) return RETURN;
     if (r !== BREAK && orelse) return orelse(f);
