@@ -138,6 +138,11 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
                 s.select(id);
                 s.setMode("edit");
               }}
+              onBlur={() => {
+                // Focus left the editor (a toolbar button, another window): shortcuts act on cells again.
+                const s = store.getState();
+                if (s.ui.selectedId === id && s.ui.mode === "edit") s.setMode("command");
+              }}
               commands={commands}
             />
           </div>

@@ -71,6 +71,7 @@ export interface CodeEditorProps {
   focused: boolean;
   onChange(value: string): void;
   onFocus(): void;
+  onBlur(): void;
   commands: EditorCommands;
 }
 
@@ -81,13 +82,14 @@ export function CodeEditor({
   focused,
   onChange,
   onFocus,
+  onBlur,
   commands,
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
   // Callbacks change every render; the editor reads them through refs so it is built once.
-  const latest = useRef({ onChange, onFocus, commands });
-  latest.current = { onChange, onFocus, commands };
+  const latest = useRef({ onChange, onFocus, onBlur, commands });
+  latest.current = { onChange, onFocus, onBlur, commands };
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the editor is created once per cell and language; value changes are synced below.
   useEffect(() => {
@@ -121,7 +123,10 @@ export function CodeEditor({
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
-            if (update.focusChanged && update.view.hasFocus) latest.current.onFocus();
+            if (update.focusChanged) {
+              if (update.view.hasFocus) latest.current.onFocus();
+              else latest.current.onBlur();
+            }
           }),
         ],
       }),

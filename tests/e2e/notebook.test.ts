@@ -207,4 +207,19 @@ describe("the lesson in the browser", () => {
       expect(await page.locator(".mode-badge").textContent()).toBe("Edit mode");
     });
   });
+
+  test("a toolbar click while editing returns to command mode", async () => {
+    await withApp(async ({ page }) => {
+      await cellById(page, "naive-a").locator(".cm-content").click();
+      expect(await page.locator(".mode-badge").textContent()).toBe("Edit mode");
+      await page.getByRole("button", { name: "Move cell down" }).click();
+      expect(await page.locator(".mode-badge").textContent()).toBe("Command mode");
+      const ids = await page
+        .locator("section.cell")
+        .evaluateAll((els) => els.map((e) => e.getAttribute("data-cell-id")));
+      expect(ids.indexOf("naive-a")).toBe(ids.indexOf("naive-x-stats") + 1);
+      await page.keyboard.press("k");
+      expect(await page.locator("section.cell.selected").getAttribute("data-cell-id")).toBe("naive-x-stats");
+    });
+  });
 });

@@ -1,0 +1,133 @@
+/**
+ * The page's live-editing controller (no React): form parameters and scrubbed
+ * numbers written back into the source at most once per animation frame, the
+ * reactive scheduler, autosave, notices with an undo action, replacing the
+ * notebook (open, reset, share link) with a way back, and presentation state.
+ */
+import { createStore, type StoreApi } from "zustand/vanilla";
+import type { Autosave } from "../notebook/autosave.ts";
+import { type FormValue, setParam } from "../notebook/forms.ts";
+import type { NotebookDoc } from "../notebook/model.ts";
+import type { ReactiveScheduler } from "../notebook/reactive.ts";
+import type { NotebookStore } from "../notebook/store.ts";
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: "info" | "warning";
+  action?: { label: string; run(): void };
+}
+
+export interface LiveState {
+  notices: Notice[];
+  /** The slide shown in presentation mode, or null when not presenting. */
+  slide: number | null;
+  /** The published lesson, for Reset and share links; null until it is loaded. */
+  lesson: NotebookDoc | null;
+  autosave: Autosave | null;
+}
+
+export interface Live {
+  notebook: NotebookStore;
+  scheduler: ReactiveScheduler;
+  state: StoreApi<LiveState>;
+  notify(text: string, options?: { tone?: Notice["tone"]; action?: Notice["action"] }): number;
+  dismiss(id: number): void;
+  /** Sets form parameter `name` of a cell; the source and the re-run follow on the next frame. */
+  setParam(cellId: string, name: string, value: FormValue): void;
+  /** The cell's source was changed live (the scrubber): re-run it and its dependents on the next frame. */
+  sourceChanged(cellId: string): void;
+  /** Replaces the whole notebook, with a notice whose Undo brings the previous one back. */
+  replace(doc: NotebookDoc, message: string): void;
+  present(slide: number | null): void;
+}
+
+export interface LiveOptions {
+  nextFrame?: (run: () => void) => void;
+}
+
+export function createLive(
+  notebook: NotebookStore,
+  scheduler: ReactiveScheduler,
+  options: LiveOptions = {},
+): Live {
+  const nextFrame =
+    options.nextFrame ??
+    ((run: () => void) => {
+      if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => run());
+      else setTimeout(run, 16);
+    });
+  const state = createStore<LiveState>()(() => ({ notices: [], slide: null, lesson: null, autosave: null }));
+  let noticeId = 0;
+  /** Per cell: parameter values not yet written, and whether the cell must re-run. */
+  const waiting = new Map<string, { params: Map<string, FormValue>; rerun: boolean }>();
+  let frameQueued = false;
+
+  function flushFrame(): void {
+    frameQueued = false;
+    const batch = [...waiting];
+    waiting.clear();
+    for (const [cellId, { params, rerun }] of batch) {
+      const cell = notebook.getState().cells[cellId];
+      if (cell === undefined) continue;
+      let source = cell.doc.source;
+      for (const [name, value] of params) source = setParam(source, name, value);
+      if (source !== cell.doc.source) notebook.getState().setSource(cellId, source);
+      if (source !== cell.doc.source || rerun) scheduler.changed(cellId);
+    }
+  }
+
+  function entry(cellId: string) {
+    let e = waiting.get(cellId);
+    if (e === undefined) {
+      e = { params: new Map(), rerun: false };
+      waiting.set(cellId, e);
+    }
+    if (!frameQueued) {
+      frameQueued = true;
+      nextFrame(flushFrame);
+    }
+    return e;
+  }
+
+  const live: Live = {
+    notebook,
+    scheduler,
+    state,
+    notify(text, opts = {}) {
+      const id = ++noticeId;
+      const notice: Notice = { id, text, tone: opts.tone ?? "info" };
+      if (opts.action !== undefined) notice.action = opts.action;
+      state.setState((s) => ({ notices: [...s.notices, notice] }));
+      return id;
+    },
+    dismiss(id) {
+      state.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+    },
+    setParam(cellId, name, value) {
+      entry(cellId).params.set(name, value);
+    },
+    sourceChanged(cellId) {
+      entry(cellId).rerun = true;
+    },
+    replace(doc, message) {
+      const previous = notebook.getState().toDoc();
+      scheduler.stop();
+      notebook.getState().load(doc);
+      const id = live.notify(message, {
+        action: {
+          label: "Undo",
+          run: () => {
+            live.dismiss(id);
+            scheduler.stop();
+            notebook.getState().load(previous);
+          },
+        },
+      });
+    },
+    present(slide) {
+      state.setState({ slide });
+    },
+  };
+  return live;
+}
