@@ -99,8 +99,10 @@ export interface WorkerLike {
 export interface KernelClientOptions {
   spawn: () => WorkerLike;
   onMessage: (message: FromWorker) => void;
-  /** The worker crashed or failed to load. */
+  /** The worker crashed, failed to load, or did not say `ready` in time. */
   onCrash?: (reason: string) => void;
+  /** How long a new worker may take to say `ready` (default 30 s). */
+  readyTimeoutMs?: number;
 }
 
 export interface KernelClient {
@@ -115,11 +117,19 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   let worker: WorkerLike | null = null;
   let ready = false;
   let pending: ToWorker[] = [];
+  let readyTimer: ReturnType<typeof setTimeout> | undefined;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
 
   function start(): void {
     ready = false;
     const current = options.spawn();
     worker = current;
+    clearTimeout(readyTimer);
+    readyTimer = setTimeout(() => {
+      if (worker === current && !ready) {
+        options.onCrash?.(`the kernel did not start within ${readyTimeoutMs / 1000} s`);
+      }
+    }, readyTimeoutMs);
     current.onmessage = (event) => {
       if (worker !== current) return; // a late message from a terminated worker
       const message = parseFromWorker(event.data);
@@ -129,6 +139,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       }
       if (message.op === "ready") {
         ready = true;
+        clearTimeout(readyTimer);
         const queued = pending;
         pending = [];
         for (const m of queued) current.postMessage(m);
@@ -153,6 +164,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       start();
     },
     dispose() {
+      clearTimeout(readyTimer);
       worker?.terminate();
       worker = null;
       pending = [];

@@ -263,4 +263,18 @@ describe("createKernelClient", () => {
     expect(received.at(-2)).toEqual({ op: "done", runId: "b", executionCount: 1, ok: true });
     client.dispose();
   });
+
+  test("a worker that never says ready is reported as crashed", async () => {
+    const crashes: string[] = [];
+    const silent: WorkerLike = { onmessage: null, onerror: null, postMessage() {}, terminate() {} };
+    const client = createKernelClient({
+      spawn: () => silent,
+      onMessage: () => {},
+      onCrash: (reason) => crashes.push(reason),
+      readyTimeoutMs: 10,
+    });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(crashes).toEqual(["the kernel did not start within 0.01 s"]);
+    client.dispose();
+  });
 });
