@@ -22,7 +22,8 @@ function kernelBest(): number {
   }
   const check = session.execute("s");
   const out = check.outputs[0];
-  if (!out || out.output_type !== "execute_result" || out.data["text/plain"] !== "333332833333500000") {
+  const text = out?.output_type === "execute_result" ? out.data["text/plain"] : null;
+  if (text !== "333332833333500000") {
     throw new Error(`wrong result: ${JSON.stringify(check.outputs)}`);
   }
   return best;

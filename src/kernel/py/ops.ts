@@ -720,6 +720,9 @@ export function setItem(obj: PyValue, idx: PyValue, v: PyValue, ctx: KernelConte
   if (obj instanceof PyList) {
     if (idx instanceof PySlice) {
       const src: PyValue[] = [];
+      if (typeof v === "number" || typeof v === "boolean" || v === null || v instanceof PyFloat) {
+        raise("TypeError", "can only assign an iterable");
+      }
       const it = iterate(v, ctx);
       for (let r = it.next(); !r.done; r = it.next()) src.push(r.value);
       const { start, step, length } = sliceRange(idx, obj.items.length);

@@ -101,7 +101,7 @@ export function parseCell(code: string): ParsedCell {
     // An empty error node at the end means the input stopped early (unclosed bracket or block).
     let pos = err.from;
     if (err.from === err.to && err.from >= code.trimEnd().length) {
-      throw cx.syntaxError(Math.max(0, code.trimEnd().length - 1), "incomplete input");
+      throw cx.syntaxError(Math.max(0, code.trimEnd().length - 1));
     }
     if (pos > code.length) pos = code.length;
     throw cx.syntaxError(pos);
@@ -443,6 +443,13 @@ function params(cx: Ctx, c: SyntaxNode[]): Param[] {
       kind: afterStar ? "kwonly" : "normal",
       default: defNode ? expr(cx, defNode) : null,
     });
+  }
+  const seen = new Set<string>();
+  for (const p of out) {
+    if (seen.has(p.name)) {
+      throw cx.syntaxError(c[0]?.from ?? 0, `duplicate argument '${p.name}' in function definition`);
+    }
+    seen.add(p.name);
   }
   return out;
 }
