@@ -20,6 +20,8 @@ export interface Autosave {
   status: StoreApi<SaveStatus>;
   /** Saves now if anything is unsaved; resolves when written (or failed). */
   flush(): Promise<void>;
+  /** Saves now whether or not anything changed (a notebook that came from elsewhere). */
+  saveNow(): Promise<void>;
   dispose(): void;
 }
 
@@ -125,6 +127,9 @@ export function createAutosave(
       if (!enabled) return Promise.resolve();
       if (timer === null && writing === null) return Promise.resolve();
       return timer !== null ? save() : (writing ?? Promise.resolve());
+    },
+    saveNow() {
+      return enabled ? save() : Promise.resolve();
     },
     dispose() {
       unsubscribe();

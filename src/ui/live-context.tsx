@@ -15,7 +15,13 @@ export function useLive(): Live | null {
   return useContext(LiveContext);
 }
 
-const EMPTY_LIVE: LiveState = { notices: [], slide: null, lesson: null, autosave: null };
+const EMPTY_LIVE: LiveState = {
+  notices: [],
+  slide: null,
+  lesson: null,
+  autosave: null,
+  fileName: "notebook",
+};
 const EMPTY_REACTIVE: ReactiveState = { autoRun: true, stale: new Set(), pending: [] };
 const noLive = createStore<LiveState>()(() => EMPTY_LIVE);
 const noReactive = createStore<ReactiveState>()(() => EMPTY_REACTIVE);

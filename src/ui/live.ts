@@ -25,6 +25,8 @@ export interface LiveState {
   /** The published lesson, for Reset and share links; null until it is loaded. */
   lesson: NotebookDoc | null;
   autosave: Autosave | null;
+  /** The notebook's file name without extension, for exports. */
+  fileName: string;
 }
 
 export interface Live {
@@ -57,7 +59,13 @@ export function createLive(
       if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => run());
       else setTimeout(run, 16);
     });
-  const state = createStore<LiveState>()(() => ({ notices: [], slide: null, lesson: null, autosave: null }));
+  const state = createStore<LiveState>()(() => ({
+    notices: [],
+    slide: null,
+    lesson: null,
+    autosave: null,
+    fileName: "8-4-initializers",
+  }));
   let noticeId = 0;
   /** Per cell: parameter values not yet written, and whether the cell must re-run. */
   const waiting = new Map<string, { params: Map<string, FormValue>; rerun: boolean }>();
