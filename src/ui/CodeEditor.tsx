@@ -12,7 +12,7 @@ import {
   indentUnit,
   syntaxHighlighting,
 } from "@codemirror/language";
-import { EditorState, Prec } from "@codemirror/state";
+import { EditorState, type Extension, Prec } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, placeholder } from "@codemirror/view";
 import { tags } from "@lezer/highlight";
 import { useEffect, useRef } from "react";
@@ -73,6 +73,8 @@ export interface CodeEditorProps {
   onFocus(): void;
   onBlur(): void;
   commands: EditorCommands;
+  /** More editor extensions (the number scrubber), fixed for the editor's lifetime. */
+  extensions?: Extension;
 }
 
 export function CodeEditor({
@@ -84,6 +86,7 @@ export function CodeEditor({
   onFocus,
   onBlur,
   commands,
+  extensions = [],
 }: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -120,6 +123,7 @@ export function CodeEditor({
           language === "python" ? python() : [],
           language === "markdown" ? [EditorView.lineWrapping, placeholder("Markdown text")] : [],
           theme,
+          extensions,
           EditorView.contentAttributes.of({ "aria-label": label }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) latest.current.onChange(update.state.doc.toString());
@@ -142,7 +146,20 @@ export function CodeEditor({
     const v = view.current;
     if (v === null) return;
     const current = v.state.doc.toString();
-    if (current !== value) v.dispatch({ changes: { from: 0, to: current.length, insert: value } });
+    if (current === value) return;
+    // Replace only what differs (a form rewrote one literal), so the cursor stays and undo is one step.
+    let from = 0;
+    while (from < current.length && from < value.length && current[from] === value[from]) from++;
+    let end = 0;
+    while (
+      end < current.length - from &&
+      end < value.length - from &&
+      current[current.length - 1 - end] === value[value.length - 1 - end]
+    )
+      end++;
+    v.dispatch({
+      changes: { from, to: current.length - end, insert: value.slice(from, value.length - end) },
+    });
   }, [value]);
 
   useEffect(() => {
