@@ -5,8 +5,11 @@
 import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { runAndAdvance, runAndInsert, runSelected } from "./commands.ts";
 import { CodeEditor, type EditorCommands } from "./CodeEditor.tsx";
+import { CellForm } from "./forms/CellForm.tsx";
+import { useLive, useReactive } from "./live-context.tsx";
 import { renderMarkdown } from "./markdown.ts";
 import { Outputs } from "./Outputs.tsx";
+import { scrubber } from "./Scrubber.ts";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 import type { CellRun } from "../notebook/transitions.ts";
 
@@ -65,6 +68,10 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
   const editing = useNotebook((s) => s.ui.selectedId === id && s.ui.mode === "edit");
   const commandMode = useNotebook((s) => s.ui.mode === "command");
   const section = useRef<HTMLElement>(null);
+  // Live editing (live.ts): stale marks from the reactive scheduler, and the number scrubber.
+  const live = useLive();
+  const stale = useReactive((s) => s.stale.has(id));
+  const scrub = useMemo(() => (live === null ? [] : scrubber(() => live.sourceChanged(id))), [live, id]);
 
   // In command mode the selected cell holds the focus, unless the user is in the toolbar.
   useEffect(() => {
@@ -98,6 +105,7 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
     selected ? "selected" : "",
     editing ? "editing" : "",
     run.phase === "running" ? "running" : "",
+    stale ? "stale" : "",
   ].join(" ");
 
   return (
@@ -122,9 +130,11 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
       <div className="prompt" aria-hidden={!isCode}>
         {isCode && <span className="prompt-text">{promptText(run, doc.execution_count)}</span>}
         {isCode && <Elapsed run={run} />}
-        {run.phase === "cancelled" && <span className="cancelled">cancelled</span>}
+        {run.phase === "cancelled" && !stale && <span className="cancelled">cancelled</span>}
+        {stale && isCode && <span className="stale-badge">stale</span>}
       </div>
       <div className="cell-body">
+        {isCode && <CellForm cellId={id} source={doc.source} />}
         {showEditor ? (
           <div className="input">
             <CodeEditor
@@ -144,6 +154,7 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
                 if (s.ui.selectedId === id && s.ui.mode === "edit") s.setMode("command");
               }}
               commands={commands}
+              extensions={isCode ? scrub : []}
             />
           </div>
         ) : (
