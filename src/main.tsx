@@ -5,7 +5,7 @@ import "katex/dist/katex.min.css";
 import "./ui/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { parseIpynb } from "./notebook/ipynb.ts";
+import { type NotebookDoc, parseIpynb } from "./notebook/ipynb.ts";
 import { createKernelClient, type KernelClient } from "./notebook/kernel-client.ts";
 import { createNotebookStore, type NotebookStore } from "./notebook/store.ts";
 import { App, type LoadState } from "./ui/App.tsx";
@@ -15,6 +15,16 @@ const LESSON = `${import.meta.env.BASE_URL}notebooks/8-4-initializers.ipynb`;
 
 function spawnWorker(): Worker {
   return new Worker(new URL("./kernel/worker.ts", import.meta.url), { type: "module", name: "kernel" });
+}
+
+/** The first `# heading` of the notebook's markdown, for the browser tab. */
+function notebookTitle(doc: NotebookDoc): string | null {
+  for (const cell of doc.cells) {
+    if (cell.cell_type !== "markdown") continue;
+    const match = /^#\s+(.+?)\s*#*\s*$/m.exec(cell.source);
+    if (match?.[1] !== undefined) return match[1];
+  }
+  return null;
 }
 
 function start(): void {
@@ -55,6 +65,8 @@ function start(): void {
       const { doc, skipped } = parseIpynb(text);
       if (skipped.length > 0) console.warn("lesson: parts kept as raw cells", skipped);
       store.getState().load(doc);
+      const title = notebookTitle(doc);
+      if (title !== null) document.title = `${title} · Initlab`;
       render({ phase: "ready" });
     })
     .catch((error: unknown) => {

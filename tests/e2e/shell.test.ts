@@ -20,6 +20,7 @@ test("the page shows the lesson title", async () => {
   const heading = page.getByRole("heading", { level: 1, name: "8-4. Initializers" });
   await heading.waitFor({ timeout: 20_000 });
   expect(await heading.textContent()).toBe("8-4. Initializers");
+  expect(await page.title()).toBe("8-4. Initializers · Initlab");
   expect(errors).toEqual([]);
   await context.close();
 });
