@@ -1,0 +1,109 @@
+/**
+ * Per-operation overhead on the lesson's small and medium arrays (the MLP
+ * training cell: minibatches of 50, hidden layers of 64 units). One Python
+ * script times each operation with `time.perf_counter` (best of several
+ * rounds of a loop) and prints microseconds per call; it runs through
+ * `session.execute` and in the real `python3` + numpy in the same run, and the
+ * table shows both and their ratio. The `b = a` row is the interpreter's own
+ * loop and assignment cost, included in every other row.
+ */
+import { spawnSync } from "node:child_process";
+import { createSession } from "../../src/kernel/session.ts";
+
+const SETUP = `import numpy as np
+import time
+np.random.seed(0)
+a = np.random.randn(50, 64)
+c = np.random.randn(50, 64)
+W = np.random.randn(64, 64)
+W2 = np.random.randn(64, 2)
+x2 = np.random.randn(50, 2)
+W1 = np.random.randn(2, 64)
+bias = np.random.randn(64)
+X = np.random.randn(400, 2)
+idx = np.random.randint(0, 50, size=50)
+idx400 = np.random.randint(0, 400, size=50)
+big = np.random.randn(500, 500)
+`;
+
+/** [label, expression]; every expression runs as `b = EXPR` inside a timed loop. */
+const OPS: readonly (readonly [string, string])[] = [
+  ["b = a (loop only)", "a"],
+  ["a + 1.0", "a + 1.0"],
+  ["a + c", "a + c"],
+  ["a * c", "a * c"],
+  ["a + bias (row broadcast)", "a + bias"],
+  ["a - 0.1 * c", "a - 0.1 * c"],
+  ["np.maximum(a, 0)", "np.maximum(a, 0)"],
+  ["a > 0", "a > 0"],
+  ["1 - a ** 2", "1 - a ** 2"],
+  ["np.exp(a)", "np.exp(a)"],
+  ["np.log(np.abs(a))", "np.log(np.abs(a))"],
+  ["a.sum(axis=0)", "a.sum(axis=0)"],
+  ["np.sum(a, axis=1)", "np.sum(a, axis=1)"],
+  ["np.max(a, axis=1)", "np.max(a, axis=1)"],
+  ["np.mean(a)", "np.mean(a)"],
+  ["a[idx]", "a[idx]"],
+  ["X[idx400]", "X[idx400]"],
+  ["a[:, None]", "a[:, None]"],
+  ["a.T", "a.T"],
+  ["a @ W (50x64 @ 64x64)", "a @ W"],
+  ["np.dot(x2, W1) (50x2 @ 2x64)", "np.dot(x2, W1)"],
+  ["np.dot(a, W2) (50x64 @ 64x2)", "np.dot(a, W2)"],
+  ["np.dot(a.T, c) (64x50 @ 50x64)", "np.dot(a.T, c)"],
+  ["np.dot(c, W.T) (50x64 @ 64x64.T)", "np.dot(c, W.T)"],
+  ["np.tanh(big) (500x500)", "np.tanh(big)"],
+  ["big @ big (500x500)", "big @ big"],
+];
+
+const ROUNDS = 5;
+
+function timingScript(): string {
+  const lines = [SETUP];
+  lines.push("def bench(label, f, n):");
+  lines.push("    best = 1e9");
+  lines.push(`    for r in range(${ROUNDS}):`);
+  lines.push("        t = time.perf_counter()");
+  lines.push("        f(n)");
+  lines.push("        best = min(best, (time.perf_counter() - t) / n)");
+  lines.push("    print(label + '|' + str(best * 1e6))");
+  OPS.forEach(([label, expr], i) => {
+    const heavy = expr.includes("big");
+    lines.push(`def f${i}(n):`);
+    lines.push("    for i in range(n):");
+    lines.push(`        b = ${expr}`);
+    lines.push(`bench(${JSON.stringify(label)}, f${i}, ${heavy ? 5 : 300})`);
+  });
+  return lines.join("\n");
+}
+
+function parse(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const line of text.split("\n")) {
+    const bar = line.lastIndexOf("|");
+    if (bar > 0) out.set(line.slice(0, bar), Number(line.slice(bar + 1)));
+  }
+  return out;
+}
+
+export async function run(): Promise<void> {
+  const script = timingScript();
+  const session = createSession();
+  const r = session.execute(script);
+  if (!r.ok) throw new Error(`ops bench failed: ${JSON.stringify(r.outputs).slice(0, 500)}`);
+  const text = r.outputs.map((o) => (o.output_type === "stream" ? o.text : "")).join("");
+  const ours = parse(text);
+  const py = spawnSync("python3", ["-c", script], { encoding: "utf8" });
+  const theirs = py.status === 0 ? parse(py.stdout) : new Map<string, number>();
+  if (py.status !== 0) console.log(`numpy comparison unavailable: ${py.stderr.trim()}`);
+  console.log(
+    `${"op".padEnd(36)}${"Initlab us".padStart(12)}${"numpy us".padStart(10)}${"ratio".padStart(8)}`,
+  );
+  for (const [label] of OPS) {
+    const a = ours.get(label) ?? Number.NaN;
+    const b = theirs.get(label) ?? Number.NaN;
+    console.log(
+      `${label.padEnd(36)}${a.toFixed(1).padStart(12)}${b.toFixed(1).padStart(10)}${(a / b).toFixed(1).padStart(8)}`,
+    );
+  }
+}
