@@ -15,6 +15,10 @@ import {
 } from "./commands.ts";
 import { HelpDialog } from "./HelpDialog.tsx";
 import { type Command, commandFor } from "./keys.ts";
+import { LiveBar } from "./LiveBar.tsx";
+import { useLiveState } from "./live-context.tsx";
+import { Notices } from "./Notices.tsx";
+import { Presentation } from "./Presentation.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 import { useResolvedTheme } from "./theme.ts";
 import { KernelBadge, Toolbar, ViewBar } from "./Toolbar.tsx";
@@ -141,6 +145,7 @@ export function App({ load }: { load: LoadState }) {
   const theme = useResolvedTheme();
   const fontSize = useNotebook((s) => s.ui.fontSize);
   const mode = useNotebook((s) => s.ui.mode);
+  const presenting = useLiveState((s) => s.slide !== null);
   useCommandKeys(store);
 
   useEffect(() => {
@@ -167,15 +172,17 @@ export function App({ load }: { load: LoadState }) {
         <KernelBadge />
         <ViewBar />
         <Toolbar />
+        <LiveBar />
       </header>
       <Notice />
+      <Notices />
       {load.phase === "loading" && <p className="loading">Loading the lesson…</p>}
       {load.phase === "failed" && (
         <p className="load-error" role="alert">
           The lesson could not be loaded: {load.message}
         </p>
       )}
-      <Cells />
+      {presenting ? <Presentation /> : <Cells />}
       <HelpDialog />
     </div>
   );
