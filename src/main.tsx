@@ -5,10 +5,15 @@ import "katex/dist/katex.min.css";
 import "./ui/styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { type NotebookDoc, parseIpynb } from "./notebook/ipynb.ts";
+import type { NotebookDoc } from "./notebook/ipynb.ts";
 import { createKernelClient, type KernelClient } from "./notebook/kernel-client.ts";
+import { createIdbStorage } from "./notebook/persist.ts";
+import { createReactiveScheduler, type ReactiveScheduler } from "./notebook/reactive.ts";
 import { createNotebookStore, type NotebookStore } from "./notebook/store.ts";
 import { App, type LoadState } from "./ui/App.tsx";
+import { createLive } from "./ui/live.ts";
+import { LiveProvider } from "./ui/live-context.tsx";
+import { startNotebook } from "./ui/startup.ts";
 import { StoreProvider } from "./ui/store-context.tsx";
 
 const LESSON = `${import.meta.env.BASE_URL}notebooks/8-4-initializers.ipynb`;
@@ -32,10 +37,14 @@ function start(): void {
   if (rootElement === null) throw new Error("index.html has no #root");
   // The store and the client refer to each other; the client is bound once both exist.
   let client: KernelClient | null = null;
+  let scheduler: ReactiveScheduler | null = null;
   const store: NotebookStore = createNotebookStore({
     kernel: {
       execute: (runId, cellId, code) => client?.send({ op: "execute", runId, cellId, code }),
-      reset: () => client?.send({ op: "reset" }),
+      reset: () => {
+        client?.send({ op: "reset" });
+        scheduler?.kernelReset();
+      },
       restart: () => client?.restart(),
     },
     storage: window.localStorage,
@@ -45,13 +54,17 @@ function start(): void {
     onMessage: (message) => store.getState().receive(message),
     onCrash: (reason) => store.getState().crashed(reason),
   });
+  scheduler = createReactiveScheduler(store);
+  const live = createLive(store, scheduler);
 
   const root = createRoot(rootElement);
   const render = (load: LoadState): void =>
     root.render(
       <StrictMode>
         <StoreProvider store={store}>
-          <App load={load} />
+          <LiveProvider live={live}>
+            <App load={load} />
+          </LiveProvider>
         </StoreProvider>
       </StrictMode>,
     );
@@ -61,11 +74,18 @@ function start(): void {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${LESSON}`);
       return response.text();
     })
-    .then((text) => {
-      const { doc, skipped } = parseIpynb(text);
-      if (skipped.length > 0) console.warn("lesson: parts kept as raw cells", skipped);
-      store.getState().load(doc);
-      const title = notebookTitle(doc);
+    .then(async (text) => {
+      // A share link, else the notebook saved in this browser, else the lesson (ui/startup.ts).
+      await startNotebook({
+        notebook: store,
+        live,
+        lessonText: text,
+        storage: typeof indexedDB === "undefined" ? null : createIdbStorage(),
+        hash: window.location.hash,
+        clearHash: () =>
+          window.history.replaceState(null, "", window.location.pathname + window.location.search),
+      });
+      const title = notebookTitle(store.getState().toDoc());
       if (title !== null) document.title = `${title} · Initlab`;
       render({ phase: "ready" });
     })
