@@ -78,12 +78,30 @@ describe("createReactiveScheduler", () => {
     expect(scheduler.state.getState().stale).toEqual(new Set());
   });
 
-  test("in a fresh kernel, the code cells above that never ran run first", () => {
+  test("in a fresh kernel, the code cells before the last dependent that never ran run too, in order", () => {
     const { scheduler, drain } = setup(LESSON);
     scheduler.changed("use");
-    expect(drain()).toEqual(["imports", "params", "other", "use", "stats"]);
+    expect(drain()).toEqual(["imports", "params", "other", "use", "uses-k", "stats"]);
     scheduler.changed("use");
     expect(drain()).toEqual(["use", "stats"]);
+  });
+
+  test("a cell above that failed is not run again on every change", () => {
+    const { store, scheduler, drain, finish } = setup(LESSON);
+    store.getState().runAll();
+    finish(); // imports
+    finish(); // params
+    finish(false); // other fails
+    drain();
+    scheduler.changed("params");
+    expect(drain()).toEqual(["params", "use", "stats"]);
+  });
+
+  test("cells already sent to the kernel are not queued twice", () => {
+    const { store, scheduler, drain } = setup(LESSON);
+    store.getState().run("imports");
+    scheduler.changed("params");
+    expect(drain()).toEqual(["imports", "params", "other", "use", "uses-k", "stats"]);
   });
 
   test("the latest change wins: the running old value is ignored and each cell runs once more", () => {
@@ -158,7 +176,7 @@ describe("createReactiveScheduler", () => {
     store.getState().restartKernel();
     scheduler.kernelReset();
     scheduler.changed("use");
-    expect(drain()).toEqual(["imports", "params", "other", "use", "stats"]);
+    expect(drain()).toEqual(["imports", "params", "other", "use", "uses-k", "stats"]);
   });
 
   test("changing the seed cell re-runs every cell that draws random numbers below it", () => {

@@ -69,7 +69,7 @@ export function createReactiveScheduler(
     stale: new Set<string>(),
     pending: [],
   }));
-  /** Cells that ran without an error since the kernel last started, by the run that did it. */
+  /** Cells that ran (with or without an error) since the kernel last started, by their last run. */
   const ranInKernel = new Map<string, string>();
   /** The run the scheduler sent last and is waiting for. */
   let inFlight: { cellId: string; runId: string } | null = null;
@@ -149,8 +149,7 @@ export function createReactiveScheduler(
         const cell = s.cells[id];
         if (cell === undefined || cell === prev.cells[id]) continue;
         const { run } = cell;
-        if (run.phase === "idle" && run.ok === true && run.runId !== null) ranInKernel.set(id, run.runId);
-        if (run.phase === "idle" && run.ok === false) ranInKernel.delete(id);
+        if (run.phase === "idle" && run.ok !== null && run.runId !== null) ranInKernel.set(id, run.runId);
       }
       const { pending, stale } = state.getState();
       let changed = false;
@@ -205,17 +204,26 @@ export function createReactiveScheduler(
       const s = notebook.getState();
       const cell = s.cells[cellId];
       if (cell === undefined || cell.doc.cell_type !== "code") return;
-      const cells = codeCells(s);
-      const index = s.order.indexOf(cellId);
-      const before = s.order
-        .slice(0, index)
-        .filter((id) => s.cells[id]?.doc.cell_type === "code" && !ranInKernel.has(id));
-      const dependents = downstream(cells, cellId, { cache, randomState });
+      const dependents = downstream(codeCells(s), cellId, { cache, randomState });
       const { autoRun, pending, stale } = state.getState();
-      const toRun = new Set([...pending, ...before, cellId, ...(autoRun ? dependents : [])]);
+      const targets = new Set([cellId, ...(autoRun ? dependents : [])]);
+      // Code cells before the last target that this kernel has not run (nor will): without them the
+      // targets would read names that do not exist, as after a reload or a restart.
+      const last = Math.max(...[...targets].map((id) => s.order.indexOf(id)));
+      const sent = new Set(s.kernel.runs.map((r) => r.cellId));
+      const missing = s.order
+        .slice(0, last)
+        .filter(
+          (id) =>
+            s.cells[id]?.doc.cell_type === "code" &&
+            !ranInKernel.has(id) &&
+            !sent.has(id) &&
+            !targets.has(id),
+        );
+      const toRun = new Set([...pending, ...missing, ...targets]);
       const nextStale = new Set([...stale, ...toRun, ...dependents]);
       // Runs in the kernel for cells that will run again are superseded now, not after they finish.
-      supersede(new Set([cellId, ...(autoRun ? dependents : [])]));
+      supersede(targets);
       setPending(inOrder(s.order, toRun), new Set(inOrder(s.order, nextStale)));
       scheduleDispatch();
     },

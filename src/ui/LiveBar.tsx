@@ -139,7 +139,7 @@ function ConfirmReset({ live, onClose }: { live: Live; onClose(): void }) {
   );
 }
 
-function ShareField({ link, onClose }: { link: string; onClose(): void }) {
+function ShareField({ link, copied, onClose }: { link: string; copied: boolean; onClose(): void }) {
   const field = useRef<HTMLInputElement>(null);
   useEffect(() => {
     field.current?.focus();
@@ -147,7 +147,7 @@ function ShareField({ link, onClose }: { link: string; onClose(): void }) {
   }, []);
   return (
     <div className="share-link">
-      <label htmlFor="share-link-field">Copy this link:</label>
+      <label htmlFor="share-link-field">{copied ? "Copied to the clipboard:" : "Copy this link:"}</label>
       <input id="share-link-field" ref={field} readOnly value={link} aria-label="Share link" />
       <button type="button" onClick={onClose} aria-label="Close the share link">
         ✕
@@ -161,7 +161,7 @@ export function LiveBar() {
   const autoRun = useReactive((s) => s.autoRun);
   const lesson = useLiveState((s) => s.lesson);
   const [confirming, setConfirming] = useState(false);
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const dropping = useFileDrop(live);
   if (live === null) return null;
@@ -171,11 +171,10 @@ export function LiveBar() {
     const url = shareLink(window.location.href, lesson, live.notebook.getState().toDoc());
     try {
       await navigator.clipboard.writeText(url);
-      setLink(null);
-      live.notify("Link copied to the clipboard.");
+      setLink({ url, copied: true });
     } catch {
-      // Clipboard access denied (a setting, an insecure page, a headless browser): show the link instead.
-      setLink(url);
+      // Clipboard access denied (a setting, an insecure page, a headless browser): the field is the way.
+      setLink({ url, copied: false });
     }
   };
 
@@ -248,7 +247,7 @@ export function LiveBar() {
       <button type="button" onClick={present} title="One slide per section; arrow keys move, Esc leaves">
         Present
       </button>
-      {link !== null && <ShareField link={link} onClose={() => setLink(null)} />}
+      {link !== null && <ShareField link={link.url} copied={link.copied} onClose={() => setLink(null)} />}
       {confirming && <ConfirmReset live={live} onClose={() => setConfirming(false)} />}
       {dropping && (
         <div className="drop-target" aria-hidden="true">
