@@ -4,13 +4,16 @@
  *
  * Results: int64 and bool products are exact sums (bool: any(a & b)); float32
  * operands are multiplied in float64 and stored as float32. numpy computes
- * float64 products with BLAS, whose summation order differs: results agree to
- * the last bits, not bit for bit.
+ * float64 products with OpenBLAS: a 2-d product of at most
+ * EXACT_MATMUL_LIMIT multiply-adds (both result dimensions >= 2) is rounded
+ * exactly as OpenBLAS's small-matrix kernels round it on this machine
+ * (`openblasSmallMatmul`), so it equals numpy bit for bit; larger products
+ * use the fast kernel and agree to the last bits.
  */
 import { broadcastShapes } from "./broadcast.ts";
 import { asArray, type Operand, resultType } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import type { MatmulKernel } from "./matmul-kernel.ts";
+import { type MatmulKernel, openblasSmallMatmul } from "./matmul-kernel.ts";
 import { defaultMatmul } from "./matmul-wasm.ts";
 import { type DType, NDArray, type Shape, shapeText } from "./ndarray.ts";
 import { moveaxis, reshape } from "./manip.ts";
@@ -19,10 +22,67 @@ import { multiply } from "./ufunc.ts";
 /** A float64 view of an array's elements in C order (no copy when already contiguous float64/int64). */
 function f64Contiguous(a: NDArray): { data: Float64Array; offset: number } {
   if (a.data instanceof Float64Array && a.isContiguous) return { data: a.data, offset: a.offset };
-  const src = a.toContiguousData();
-  const out = new Float64Array(src.length);
-  for (let i = 0; i < src.length; i++) out[i] = src[i] ?? 0;
+  const out = new Float64Array(a.size);
+  const src = a.data;
+  if (a.ndim === 2) {
+    // A transposed or sliced matrix: one strided pass, no position table.
+    const [rows = 0, cols = 0] = a.shape;
+    const [s0 = 0, s1 = 0] = a.strides;
+    let o = 0;
+    for (let r = 0; r < rows; r++) {
+      let p = a.offset + r * s0;
+      for (let c = 0; c < cols; c++, p += s1) out[o++] = src[p]!;
+    }
+    return { data: out, offset: 0 };
+  }
+  const flat = a.toContiguousData();
+  for (let i = 0; i < flat.length; i++) out[i] = flat[i]!;
   return { data: out, offset: 0 };
+}
+
+/** Above this many multiply-adds a float64 product uses the fast kernel instead of numpy's exact rounding. */
+export const EXACT_MATMUL_LIMIT = 65536;
+
+/**
+ * How numpy hands a 2-d float64 operand to BLAS: "N" (rows contiguous),
+ * "T" (a transposed contiguous view, passed as CblasTrans), or null when
+ * neither (numpy then copies it or uses its own loop).
+ */
+function blasLayout(a: NDArray): "N" | "T" | null {
+  const [r = 0, c = 0] = a.shape;
+  const [s0 = 0, s1 = 0] = a.strides;
+  if (s1 === 1 && s0 >= c) return "N";
+  if (s0 === 1 && s1 >= r) return "T";
+  return null;
+}
+
+/**
+ * A 2-d float64 product computed with numpy's exact roundings (see
+ * `openblasSmallMatmul`), or null when this product is outside what that
+ * emulation covers: vector shapes (numpy calls gemv), `x @ x.T` (syrk),
+ * operands BLAS cannot take as they are, or more than EXACT_MATMUL_LIMIT
+ * multiply-adds.
+ */
+function exactMatmul2d(a: NDArray, b: NDArray): NDArray | null {
+  const [m = 0, k = 0] = a.shape;
+  const n = b.shape[1] ?? 0;
+  if (m < 2 || n < 2 || m * n * k > EXACT_MATMUL_LIMIT) return null;
+  if (!(a.data instanceof Float64Array) || !(b.data instanceof Float64Array)) return null;
+  const la = blasLayout(a);
+  const lb = blasLayout(b);
+  if (la === null || lb === null) return null;
+  const syrk =
+    a.data === b.data &&
+    a.offset === b.offset &&
+    m === n &&
+    a.strides[0] === b.strides[1] &&
+    a.strides[1] === b.strides[0];
+  if (syrk) return null;
+  const out = new Float64Array(m * n);
+  const A = { data: a.data, offset: a.offset, rowStride: a.strides[0] ?? 0, colStride: a.strides[1] ?? 0 };
+  const B = { data: b.data, offset: b.offset, rowStride: b.strides[0] ?? 0, colStride: b.strides[1] ?? 0 };
+  if (!openblasSmallMatmul(A, B, la === "T", lb === "T", out, 0, m, k, n)) return null;
+  return NDArray.fromData("float64", out, [m, n]);
 }
 
 function finish(raw: Float64Array, shape: Shape, dt: DType): NDArray {
@@ -63,6 +123,10 @@ export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = defaultMat
       "ValueError",
       `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIGNATURE} (size ${kb} is different from ${k})`,
     );
+  }
+  if (dt === "float64" && a.ndim === 2 && b.ndim === 2 && kernel === defaultMatmul) {
+    const exact = exactMatmul2d(a, b);
+    if (exact !== null) return exact;
   }
   const batchA = a2.shape.slice(0, -2);
   const batchB = b2.shape.slice(0, -2);

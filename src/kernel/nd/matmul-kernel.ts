@@ -213,3 +213,175 @@ export const blockedMatmul: MatmulKernel = (a, aOff, b, bOff, c, cOff, m, k, n) 
     }
   }
 };
+
+/** 2**27 + 1: Veltkamp's split of a double into two 26-bit halves (`t = SPLIT*x; hi = t - (t - x)`). */
+export const SPLIT = 134217729;
+
+/** Operand magnitudes for which `fmaSplit` is exact: products and their errors stay normal and finite. */
+const EXACT_MAX = 1e140;
+const EXACT_MIN = 1e-140;
+
+/**
+ * fma(a, b, c) = a*b + c rounded once, for `a = ah + al`, `b = bh + bl`
+ * (Veltkamp halves) and `uh = a * b`. Dekker's exact product gives
+ * `a*b = uh + ul`; TwoSum gives `c + uh = th + tl`; the tail `tl + ul` is
+ * rounded to `v` with error `ve`. `th + v` is then the correctly rounded
+ * result unless it is exactly a tie between two doubles and `ve` breaks the
+ * tie (the round-to-odd argument of Boldo & Melquiond), handled last.
+ */
+export function fmaSplit(uh: number, ah: number, al: number, bh: number, bl: number, c: number): number {
+  const ul = ah * bh - uh + ah * bl + al * bh + al * bl;
+  const th = c + uh;
+  const bb = th - c;
+  const tl = c - (th - bb) + (uh - bb);
+  const v = tl + ul;
+  const vb = v - tl;
+  const ve = tl - (v - vb) + (ul - vb);
+  const r = th + v;
+  if (ve === 0) return r;
+  const rb = r - th;
+  const re = th - (r - rb) + (v - rb);
+  if (re === 0) return r;
+  const t2 = re + re;
+  if (r + t2 - r !== t2) return r;
+  // th + v lies halfway between r and r + t2; the true value is off the tie toward ve.
+  return ve > 0 === re > 0 ? r + t2 : r;
+}
+
+/** Veltkamp halves of `src[off + r*rs + c*cs]` for r < rows, c < cols, stored row by row. */
+function splitRows(
+  src: Float64Array,
+  off: number,
+  rs: number,
+  cs: number,
+  rows: number,
+  cols: number,
+  hi: Float64Array,
+  lo: Float64Array,
+  full: Float64Array,
+): void {
+  let o = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++, o++) {
+      const x = src[off + r * rs + c * cs]!;
+      const t = SPLIT * x;
+      const h = t - (t - x);
+      full[o] = x;
+      hi[o] = h;
+      lo[o] = x - h;
+    }
+  }
+}
+
+/** True when every value is 0 or has magnitude in [EXACT_MIN, EXACT_MAX] (so no split or product overflows or underflows). */
+function exactRange(
+  d: Float64Array,
+  off: number,
+  rs: number,
+  cs: number,
+  rows: number,
+  cols: number,
+): boolean {
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const x = Math.abs(d[off + r * rs + c * cs]!);
+      if (!(x <= EXACT_MAX) || (x !== 0 && x < EXACT_MIN)) return false;
+    }
+  }
+  return true;
+}
+
+/** A strided float64 matrix operand: element (r, c) is `data[offset + r*rowStride + c*colStride]`. */
+export interface StridedMatrix {
+  readonly data: Float64Array;
+  readonly offset: number;
+  readonly rowStride: number;
+  readonly colStride: number;
+}
+
+/**
+ * C[m, n] = A[m, k] @ B[k, n] (C contiguous from `cOff`) rounding every step
+ * as this machine's numpy does: OpenBLAS's small-matrix dgemm kernels for
+ * AVX-512 (`dgemm_small_kernel_{nn,nt,tn,tt}_skylakex`, chosen by
+ * `dgemm_small_kernel_permit`), reached through numpy's row-major
+ * `cblas_dgemm`, which computes C^T = B^T A^T in column-major terms (BLAS M =
+ * n, N = m, BLAS A = our B). `aTrans`/`bTrans` tell whether an operand is a
+ * transposed contiguous view (numpy passes it as CblasTrans).
+ *
+ * Most entries are one fused multiply-add per k in order, from 0. The
+ * "dot-style" entries (all of TN; in NN the last `n % 8` columns when that is
+ * 1..4 and k >= 16) keep 8 lanes (lane l sums k = l, l+8, ... by fma) and
+ * add the lanes in one of two fixed trees. Returns false, computing nothing,
+ * when some value is outside the range where the emulated fma is exact
+ * (NaN, infinities, huge or tiny magnitudes).
+ */
+export function openblasSmallMatmul(
+  A: StridedMatrix,
+  B: StridedMatrix,
+  aTrans: boolean,
+  bTrans: boolean,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+): boolean {
+  if (
+    !exactRange(A.data, A.offset, A.rowStride, A.colStride, m, k) ||
+    !exactRange(B.data, B.offset, B.rowStride, B.colStride, k, n)
+  ) {
+    return false;
+  }
+  // Rows of A and columns of B, each k long and contiguous, with their Veltkamp halves.
+  const af = new Float64Array(m * k);
+  const ah = new Float64Array(m * k);
+  const al = new Float64Array(m * k);
+  splitRows(A.data, A.offset, A.rowStride, A.colStride, m, k, ah, al, af);
+  const bf = new Float64Array(n * k);
+  const bh = new Float64Array(n * k);
+  const bl = new Float64Array(n * k);
+  splitRows(B.data, B.offset, B.colStride, B.rowStride, n, k, bh, bl, bf);
+  // BLAS sizes and flags (column-major view of the row-major product).
+  const M = n;
+  const N = m;
+  const dotAll = bTrans && !aTrans && !(M * N > 1200 || k < 32);
+  const tail = M % 8;
+  const dotFrom = dotAll ? 0 : !bTrans && !aTrans && tail >= 1 && tail <= 4 && k >= 16 ? M - tail : M;
+  const groupEnd4 = dotFrom + ((M - dotFrom) & ~3);
+  const n4 = N & ~3;
+  const lanes = new Float64Array(8);
+  for (let i = 0; i < m; i++) {
+    const ai = i * k;
+    for (let j = 0; j < n; j++) {
+      const bj = j * k;
+      if (j < dotFrom) {
+        let acc = 0;
+        for (let p = 0; p < k; p++) {
+          acc = fmaSplit(af[ai + p]! * bf[bj + p]!, ah[ai + p]!, al[ai + p]!, bh[bj + p]!, bl[bj + p]!, acc);
+        }
+        c[cOff + i * n + j] = acc;
+        continue;
+      }
+      lanes.fill(0);
+      for (let p = 0; p < k; p++) {
+        const l = p & 7;
+        lanes[l] = fmaSplit(
+          af[ai + p]! * bf[bj + p]!,
+          ah[ai + p]!,
+          al[ai + p]!,
+          bh[bj + p]!,
+          bl[bj + p]!,
+          lanes[l]!,
+        );
+      }
+      const [l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0] = lanes;
+      // BLAS row j (our column) in a 4-row group, or BLAS column i (our row) in a 4-column
+      // group: the REDUCE_4 shuffle tree; otherwise gcc's _mm512_reduce_add_pd tree.
+      c[cOff + i * n + j] =
+        j < groupEnd4 || i < n4
+          ? l0 + l1 + (l2 + l3) + (l4 + l5 + (l6 + l7))
+          : l0 + l4 + (l2 + l6) + (l1 + l5 + (l3 + l7));
+    }
+  }
+  return true;
+}
