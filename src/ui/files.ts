@@ -17,18 +17,36 @@ export function readNotebookFile(name: string, text: string): Opened {
   if (text.length > MAX_FILE_CHARS) return { error: `${name} is too large to open.` };
   try {
     if (/\.py$/i.test(name)) return { doc: parsePercentPy(text), skipped: [] };
-    return parseIpynb(text);
+    const { doc, skipped } = parseIpynb(text);
+    return { doc, skipped: [...skipped, ...unrenderedOutputs(doc)] };
   } catch (err) {
     return { error: `${name} could not be opened: ${err instanceof Error ? err.message : String(err)}` };
   }
 }
 
-/** The notice for an opened file: what was kept as raw text, if anything. */
+const SHOWN_MIMES = new Set(["text/plain", "application/vnd.plotly.v1+json"]);
+
+/** Outputs whose mime types the page does not draw (images, HTML, widgets), for the open notice. */
+export function unrenderedOutputs(doc: NotebookDoc): string[] {
+  const notes: string[] = [];
+  doc.cells.forEach((cell, i) => {
+    cell.outputs.forEach((output, k) => {
+      if (output.output_type !== "display_data" && output.output_type !== "execute_result") return;
+      const others = Object.keys(output.data).filter((mime) => !SHOWN_MIMES.has(mime));
+      if (others.length === 0) return;
+      const how = typeof output.data["text/plain"] === "string" ? "shown as its text" : "not shown";
+      notes.push(`cell ${i + 1} output ${k + 1}: ${others.join(", ")} ${how}`);
+    });
+  });
+  return notes;
+}
+
+/** The notice for an opened file: what was kept as raw text or not drawn, if anything. */
 export function openedMessage(name: string, skipped: readonly string[]): string {
   if (skipped.length === 0) return `Opened ${name}.`;
   const shown = skipped.slice(0, 5).join("; ");
   const more = skipped.length > 5 ? `; and ${skipped.length - 5} more` : "";
-  return `Opened ${name}. Shown as raw text because this page cannot render them: ${shown}${more}.`;
+  return `Opened ${name}. Some parts cannot be shown as they are: ${shown}${more}.`;
 }
 
 export function exportIpynb(doc: NotebookDoc): string {

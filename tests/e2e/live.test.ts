@@ -123,8 +123,15 @@ describe("live editing", () => {
 
       const depth = cellById(page, "deep-setup").getByRole("slider", { name: "depth" });
       await depth.focus();
+      // Long cells report their outermost loop's progress as a bar while they run.
+      const progressShown = page.waitForFunction(
+        () => document.querySelector("section.running progress.cell-progress") !== null,
+        undefined,
+        { polling: 50, timeout: 60_000 },
+      );
       // The first step is the proof; the others time the round trip (the kernel idle before each).
       const times = [await stepAndTime(page, "ArrowRight", 11)];
+      await progressShown;
       expect(await source(page, "deep-setup")).toContain(
         'depth = 11  #@param {type:"slider", min:1, max:30, step:1}',
       );
@@ -257,6 +264,96 @@ describe("live editing", () => {
           }),
       );
       expect(keys.some((k) => k.startsWith("initlab:backup:"))).toBe(true);
+    });
+  });
+
+  test("Alt+drag on a number changes it live and re-runs the cell and its dependents", async () => {
+    await withApp(preview.url, async ({ page }) => {
+      const number = cellById(page, "naive-forward").locator(".cm-scrub-number", { hasText: "0.01" });
+      const box = await number.boundingBox();
+      if (box === null) throw new Error("the literal 0.01 is not on screen");
+      const y = box.y + box.height / 2;
+      await page.mouse.move(box.x + box.width / 2, y);
+      await page.keyboard.down("Alt");
+      await page.mouse.down();
+      for (let dx = 4; dx <= 20; dx += 4) await page.mouse.move(box.x + box.width / 2 + dx, y);
+      await page.mouse.up();
+      await page.keyboard.up("Alt");
+      expect(await source(page, "naive-forward")).toContain("w = np.random.rand(10, 5) * 0.06\n");
+      await waitForIdle(page);
+      expect(await printedText(page)).toMatchObject({
+        "naive-a": expect.stringContaining("array([["),
+        "naive-a-stats": expect.stringMatching(/^-?\d/),
+      });
+    });
+  });
+
+  test("manual mode marks dependents stale; Reset lesson asks first and can be undone", async () => {
+    await withApp(preview.url, async ({ page }) => {
+      const autoRun = page.getByRole("button", { name: "Auto-run dependents" });
+      await autoRun.click();
+      expect(await autoRun.getAttribute("aria-pressed")).toBe("false");
+      const seed = cellById(page, "seed").getByRole("spinbutton", { name: "seed" });
+      await seed.fill("7");
+      await seed.press("Enter");
+      await waitForIdle(page);
+      expect(await source(page, "seed")).toContain('seed = 7  #@param {type:"integer"}');
+      // The seed cell ran (after the imports it needs); what draws random numbers below is stale.
+      expect(await cellById(page, "seed").locator(".prompt-text").textContent()).toBe("In [2]:");
+      expect(await cellById(page, "naive-forward").getAttribute("class")).toContain("stale");
+      expect(await cellById(page, "naive-forward").locator(".prompt-text").textContent()).toBe("In [ ]:");
+
+      await page.getByRole("button", { name: "Reset lesson" }).click();
+      const dialog = page.getByRole("dialog", { name: "Reset the lesson?" });
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      expect(await source(page, "seed")).toContain("seed = 7");
+      await page.getByRole("button", { name: "Reset lesson" }).click();
+      await dialog.getByRole("button", { name: "Reset lesson" }).click();
+      await page.getByText("The lesson was reset to the original.").waitFor();
+      expect(await source(page, "seed")).toContain("seed = 42");
+      await page.getByRole("button", { name: "Undo", exact: true }).click();
+      expect(await source(page, "seed")).toContain("seed = 7");
+    });
+  });
+
+  test("a dropped nbformat 4.0 notebook opens; what it cannot render is raw text or noted", async () => {
+    await withApp(preview.url, async ({ page }) => {
+      const notebook = JSON.stringify({
+        nbformat: 4,
+        nbformat_minor: 0,
+        metadata: {},
+        cells: [
+          { cell_type: "markdown", metadata: {}, source: ["# Dropped\n", "text"] },
+          {
+            cell_type: "code",
+            metadata: {},
+            execution_count: 3,
+            source: "print(1 + 1)",
+            outputs: [
+              { output_type: "stream", name: "stdout", text: ["2\n"] },
+              { output_type: "display_data", metadata: {}, data: { "image/png": "iVBORw0KGgo=" } },
+            ],
+          },
+          { cell_type: "heading", metadata: {}, level: 2, source: "Old heading" },
+        ],
+      });
+      await page.evaluate((text) => {
+        const data = new DataTransfer();
+        data.items.add(new File([text], "old.ipynb", { type: "application/json" }));
+        for (const type of ["dragover", "drop"]) {
+          window.dispatchEvent(new DragEvent(type, { dataTransfer: data, bubbles: true, cancelable: true }));
+        }
+      }, notebook);
+      const notice = page.getByText(/^Opened old\.ipynb\. Some parts cannot be shown as they are: /);
+      await notice.waitFor();
+      expect(await notice.textContent()).toMatch(
+        /cell 3: unknown cell type "heading" kept as a raw cell; cell 2 output 2: image\/png not shown/,
+      );
+      await page.getByRole("heading", { level: 1, name: "Dropped" }).waitFor();
+      expect(await page.locator("section.cell").count()).toBe(3);
+      expect(await page.locator("section.cell-raw").count()).toBe(1);
+      expect(await page.locator("section.cell-code .output-stream").textContent()).toBe("2\n");
+      expect(await page.locator("section.cell-raw .cm-content").textContent()).toContain("Old heading");
     });
   });
 
