@@ -280,7 +280,44 @@ function hasArray(index: readonly IndexItem[]): boolean {
  * `a[index]`: a view for basic indices (0-d for a full integer index), a new
  * array for advanced ones. Raises numpy's IndexErrors.
  */
+/**
+ * `a[idx]` for an int64 index array on axis 0 of a C-contiguous array:
+ * shape `idx.shape + a.shape[1:]`, one row copy per index (negative indices
+ * count from the end; out-of-range ones raise numpy's IndexError).
+ */
+function takeRows(a: NDArray, idx: NDArray): NDArray {
+  const n = a.shape[0] ?? 0;
+  let rowLen = 1;
+  for (let i = 1; i < a.ndim; i++) rowLen *= a.shape[i] ?? 1;
+  const ix = idx.isContiguous ? idx.data : idx.toContiguousData();
+  const i0 = idx.isContiguous ? idx.offset : 0;
+  const count = idx.size;
+  const out = NDArray.zeros([...idx.shape, ...a.shape.slice(1)], a.dtype);
+  const src = a.data;
+  const dst = out.data;
+  for (let k = 0; k < count; k++) {
+    let v = ix[i0 + k]!;
+    if (v < -n || v >= n) outOfBounds(v, 0, n);
+    if (v < 0) v += n;
+    const from = a.offset + v * rowLen;
+    const to = k * rowLen;
+    if (rowLen < 16) for (let j = 0; j < rowLen; j++) dst[to + j] = src[from + j]!;
+    else dst.set(src.subarray(from, from + rowLen), to);
+  }
+  return out;
+}
+
 export function getItem(a: NDArray, index: readonly IndexItem[]): NDArray {
+  const first = index[0];
+  if (
+    index.length === 1 &&
+    first instanceof NDArray &&
+    first.dtype === "int64" &&
+    a.ndim >= 1 &&
+    a.isContiguous
+  ) {
+    return takeRows(a, first);
+  }
   const entries = expand(a, index);
   if (!hasArray(index)) return basicView(a, entries).view;
   const { positions, shape } = advancedPositions(a, entries);

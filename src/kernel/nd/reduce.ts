@@ -172,6 +172,59 @@ function reducedShape(shape: readonly number[], axes: readonly number[], keepdim
 }
 
 /**
+ * `reduceCore` for a C-contiguous input reduced over one axis, without the
+ * general iteration: the input is `outer` blocks of `len` rows of `inner`
+ * elements. With `inner` 1 (the last axis) each output element is one row
+ * reduced by `reduceRow` (numpy's pairwise sum); otherwise the rows are added
+ * into the output one after another, the order numpy's iterator uses.
+ * `dst` holds the initial values and receives the results.
+ */
+function reduceContiguousAxis(a: NDArray, axis: number, kind: ReduceKind, dst: TypedData): void {
+  const src = a.data;
+  let outer = 1;
+  for (let i = 0; i < axis; i++) outer *= a.shape[i] ?? 1;
+  const len = a.shape[axis] ?? 1;
+  let inner = 1;
+  for (let i = axis + 1; i < a.ndim; i++) inner *= a.shape[i] ?? 1;
+  if (inner === 1) {
+    for (let o = 0; o < outer; o++) dst[o] = reduceRow(kind, false, src, a.offset + o * len, len, 1, dst[o]!);
+    return;
+  }
+  for (let o = 0; o < outer; o++) {
+    const ob = o * inner;
+    for (let r = 0; r < len; r++) {
+      const ib = a.offset + (o * len + r) * inner;
+      switch (kind) {
+        case "sum":
+          for (let j = 0; j < inner; j++) dst[ob + j] = dst[ob + j]! + src[ib + j]!;
+          break;
+        case "prod":
+          for (let j = 0; j < inner; j++) dst[ob + j] = dst[ob + j]! * src[ib + j]!;
+          break;
+        case "max":
+          for (let j = 0; j < inner; j++) {
+            const v = src[ib + j]!;
+            const acc = dst[ob + j]!;
+            dst[ob + j] = v > acc || Number.isNaN(v) ? v : acc;
+          }
+          break;
+        case "min":
+          for (let j = 0; j < inner; j++) {
+            const v = src[ib + j]!;
+            const acc = dst[ob + j]!;
+            dst[ob + j] = v < acc || Number.isNaN(v) ? v : acc;
+          }
+          break;
+        default: {
+          const never: never = kind;
+          throw new Error(`unknown reduction ${String(never)}`);
+        }
+      }
+    }
+  }
+}
+
+/**
  * The reduction engine: reduces `a` over `axes` into a new array of
  * `outDType`, visiting elements in memory order like numpy's iterator.
  */
@@ -187,6 +240,10 @@ function reduceCore(a: NDArray, axes: readonly number[], kind: ReduceKind, outDT
   const out = NDArray.zeros(keptShape, outDType);
   out.data.fill(initialOf(kind));
   const f32 = outDType === "float32";
+  if (!f32 && axes.length === 1 && a.isContiguous) {
+    reduceContiguousAxis(a, axes[0] ?? 0, kind, out.data);
+    return out;
+  }
   // Output strides over the input's dimensions: 0 along reduced axes.
   const outStrides: number[] = [];
   let k = 0;
