@@ -9,6 +9,7 @@
 import { readFile } from "node:fs/promises";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { validateNbformat45 } from "../../src/notebook/ipynb.ts";
 import {
   cellById,
   launchBrowser,
@@ -211,6 +212,7 @@ describe("live editing", () => {
     expect(exported).not.toBe("");
     const json: unknown = JSON.parse(exported);
     expect(json).toMatchObject({ nbformat: 4, nbformat_minor: 5 });
+    expect(validateNbformat45(json)).toEqual([]);
     expect(exported).toContain('"application/vnd.plotly.v1+json"');
     await withApp(preview.url, async ({ page }) => {
       await page.getByLabel("Notebook file to open").setInputFiles({
