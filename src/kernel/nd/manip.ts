@@ -28,14 +28,22 @@ export function astype(a: NDArray, dtype: DType): NDArray {
   return NDArray.fromData(dtype, out, a.shape);
 }
 
-function reshapeError(size: number, shape: readonly (number | null)[]): never {
-  const parts = shape.map((d) => (d === null ? "newaxis" : String(d)));
-  const text = parts.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
+/**
+ * numpy's `convert_shape_to_string`: leading negative (-1) dimensions are
+ * dropped, later ones print as `newaxis`, and the parentheses get a trailing
+ * comma only when the requested shape has one dimension (`(4,)`, but `(4)`
+ * for `(-1, 4)`).
+ */
+function reshapeError(size: number, shape: readonly number[]): never {
+  let i = 0;
+  while (i < shape.length && (shape[i] ?? 0) < 0) i++;
+  const parts = shape.slice(i).map((d) => (d < 0 ? "newaxis" : String(d)));
+  const text = i === shape.length ? "()" : shape.length === 1 ? `(${parts[0]},)` : `(${parts.join(",")})`;
   throw new NdError("ValueError", `cannot reshape array of size ${size} into shape ${text}`);
 }
 
 /**
- * `a.reshape(shape)` / `np.reshape(a, shape)`: one dimension may be -1.
+ * `a.reshape(shape)` / `np.reshape(a, shape)`: one dimension may be -1 (any negative).
  * Returns a view when `a` is C-contiguous, else a reshaped copy.
  */
 export function reshape(a: NDArray, newShape: number | Shape): NDArray {
@@ -44,22 +52,16 @@ export function reshape(a: NDArray, newShape: number | Shape): NDArray {
   let known = 1;
   for (let i = 0; i < req.length; i++) {
     const d = req[i] ?? 0;
-    if (d === -1) {
+    // numpy takes any negative dimension (not only -1) as the unknown one.
+    if (d < 0) {
       if (unknown >= 0) throw new NdError("ValueError", "can only specify one unknown dimension");
       unknown = i;
-    } else if (d < 0) {
-      throw new NdError("ValueError", "negative dimensions not allowed");
     } else known *= d;
   }
   const size = a.size;
   const shape = [...req];
   if (unknown >= 0) {
-    if (known === 0 || size % known !== 0) {
-      reshapeError(
-        size,
-        req.map((d) => (d === -1 ? null : d)),
-      );
-    }
+    if (known === 0 || size % known !== 0) reshapeError(size, req);
     shape[unknown] = size / known;
   } else if (known !== size) reshapeError(size, req);
   if (a.isContiguous)
