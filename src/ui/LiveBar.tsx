@@ -180,9 +180,13 @@ export function LiveBar() {
 
   const present = () => {
     const s = live.notebook.getState();
-    const deck = slides(s.order.map((id) => ({ id, cell_type: "", source: "", ...docOf(s.cells[id]) })));
+    const cells = s.order.flatMap((id) => {
+      const doc = s.cells[id]?.doc;
+      return doc === undefined ? [] : [{ id, cell_type: doc.cell_type, source: doc.source }];
+    });
+    // Start on the slide that holds the selected cell.
     const selected = s.ui.selectedId;
-    const at = deck.findIndex((ids) => selected !== null && ids.includes(selected));
+    const at = slides(cells).findIndex((ids) => selected !== null && ids.includes(selected));
     s.setMode("command");
     live.present(Math.max(0, at));
   };
@@ -256,8 +260,4 @@ export function LiveBar() {
       )}
     </div>
   );
-}
-
-function docOf(cell: { doc: { cell_type: string; source: string } } | undefined) {
-  return cell === undefined ? {} : { cell_type: cell.doc.cell_type, source: cell.doc.source };
 }
