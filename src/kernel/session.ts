@@ -40,6 +40,8 @@ export interface SessionOptions {
   printOptions?: Partial<PrintOptions>;
   /** Millisecond clock for progress throttling and `time.perf_counter` (default: performance.now). */
   now?: () => number;
+  /** Maximum Python call depth (`sys.getrecursionlimit()`; default 1000, CPython's). */
+  recursionLimit?: number;
 }
 
 export interface ExecuteHooks {
@@ -128,7 +130,8 @@ function createRuntime(
     globals: new Map(),
     builtins: makeBuiltins(),
     depth: 0,
-    maxDepth: MAX_DEPTH,
+    stack: [],
+    maxDepth: options.recursionLimit ?? MAX_DEPTH,
     progress: null,
     importModule: (name) => ctx.importModule(name),
   };

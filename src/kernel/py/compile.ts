@@ -9,7 +9,7 @@
  * its frame so tracebacks can name it.
  */
 import type { Arg, BinOp, CmpOp, Expr, FPart, Param, Stmt } from "./ast.ts";
-import { isStackOverflow, PyException, raise, toPyException } from "./errors.ts";
+import { PyException, raise, toPyException, type TraceFrame } from "./errors.ts";
 import { formatValue } from "./format.ts";
 import {
   binaryOp,
@@ -33,6 +33,7 @@ import {
   iterate,
   type KernelContext,
   type Kwargs,
+  PyBuiltin,
   PyDict,
   PyFloat,
   PyFunction,
@@ -63,12 +64,18 @@ export class Box {
 /** One activation of a function (or of the cell's module code). */
 export class Frame {
   ret: PyValue = null;
-  line = 0;
   constructor(
     readonly vars: (PyValue | undefined)[],
     readonly cells: Box[],
+    /** The function running in this frame; null for a cell's module code and comprehensions. */
+    readonly code: FuncCode | null,
+    /** The line running now (tracebacks). */
+    public line: number,
   ) {}
 }
+
+/** Shared by frames without cells, so a call allocates no empty array. Never written to. */
+const NO_CELLS: Box[] = [];
 
 type E = (f: Frame) => PyValue;
 type S = (f: Frame) => number;
@@ -85,8 +92,15 @@ export interface Runtime {
   readonly ctx: KernelContext;
   readonly globals: Map<string, Box>;
   readonly builtins: ReadonlyMap<string, PyValue>;
-  /** Current Python call depth. */
+  /** Current Python call depth: the number of live frames in `stack`. */
   depth: number;
+  /**
+   * The live user-function frames, outermost first (`stack[0..depth)`). Calls push and
+   * pop without try/finally (small JS frames for deep recursion); an exception leaves
+   * the frames of its raise point in place, and the cell's runner turns them into the
+   * traceback and empties the stack. Nothing between a raise and the cell catches.
+   */
+  readonly stack: Frame[];
   /** Maximum Python call depth (CPython's default recursion limit). */
   readonly maxDepth: number;
   /** Called by the outermost `for` loop of a cell: progress over an iterable of known length. */
@@ -114,12 +128,22 @@ interface FuncCode {
   readonly ncells: number;
   /** Own cell count (fresh boxes per call); the rest of `cells` comes from the closure. */
   readonly nown: number;
-  readonly simple: boolean;
-  readonly body: S;
-  /** The body's statements, run by the call site's own loop (no block frame on the JS stack). */
+  /** Only plain positional parameters, each in the slot of its position: a call binds `vars[i] = arg i`. */
+  readonly direct: boolean;
+  /** Number of parameters (`sig.names.length`). */
+  readonly nparams: number;
+  /** The body's statements before a trailing `return expr`, run by the call site's own loop. */
   readonly stmts: readonly S[];
-  /** For `lambda` and a def whose body is one `return expr`: the expression, run without a statement frame. */
+  /**
+   * The trailing `return expr` of a def (or a lambda's body), evaluated by the call site after
+   * `stmts`: no statement frame on the JS stack (deep recursion in a worker). Null: returns None.
+   */
   readonly expr: E | null;
+  /** `expr`, or a function returning None: what a call evaluates after `stmts`. */
+  readonly tail: E;
+  /** Line of the trailing return (the frame's line while `expr` runs). */
+  readonly exprLine: number;
+  readonly rt: Runtime;
   /** Line of the first statement (the frame's line before any statement runs). */
   readonly firstLine: number;
   readonly source: SourceInfo;
@@ -132,9 +156,12 @@ export class UserFunction extends PyFunction {
     readonly code: FuncCode,
     readonly defaults: readonly (PyValue | undefined)[],
     readonly closure: readonly Box[],
-    invoke: (args: PyValue[], kwargs: Kwargs | null) => PyValue,
   ) {
-    super(code.name, invoke);
+    super(code.name);
+  }
+
+  invoke(args: PyValue[], kwargs: Kwargs | null): PyValue {
+    return callUser(this.code.rt, this, args, kwargs);
   }
 
   /** `inspect.signature` text: `x, y=2, *args, z=3, **kw`. */
@@ -185,7 +212,8 @@ export function compileCell(rt: Runtime, body: Stmt[], source: SourceInfo): Comp
   const tailLine = trailing?.line ?? 0;
   return {
     run() {
-      const f = new Frame([], []);
+      const f = new Frame([], NO_CELLS, null, 0);
+      rt.depth = 0;
       try {
         for (const s of stmts) {
           const r = s(f);
@@ -198,9 +226,18 @@ export function compileCell(rt: Runtime, body: Stmt[], source: SourceInfo): Comp
         return { value: undefined };
       } catch (e) {
         const pe = toPyException(e);
-        if (pe.syntax === null)
-          pe.frames.unshift({ source: source.label, line: f.line, func: null, text: source.text });
+        if (pe.syntax === null) {
+          pe.frames.push({ source: source.label, line: f.line, func: null, text: source.text });
+          for (let i = 0; i < rt.depth; i++) {
+            const fr = rt.stack[i];
+            if (fr?.code) pe.frames.push(traceFrame(fr.code, fr.line));
+          }
+        }
         throw pe;
+      } finally {
+        rt.depth = 0;
+        // Frames left by an exception would keep their variables alive.
+        rt.stack.length = 0;
       }
     },
   };
@@ -446,6 +483,42 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
   const body = block(cx, s.body, sc);
   cx.loopDepth--;
   const orelse = s.orelse.length > 0 ? block(cx, s.orelse, sc) : null;
+  if (!outermost) {
+    /** Any other iterable: the loop's completion (NORMAL, BREAK or RETURN). */
+    const general = (f: Frame, it: PyValue): number => {
+      const iter = iterate(it, rt.ctx);
+      for (let x = iter.next(); !x.done; x = iter.next()) {
+        st(f, x.value);
+        const r = body(f);
+        if (r === BREAK || r === RETURN) return r;
+      }
+      return NORMAL;
+    };
+    // Few locals: this frame is on the JS stack while the body runs (deep recursion in a worker).
+    return (f) => {
+      f.line = line;
+      const it = iterE(f);
+      let r = NORMAL;
+      let i = 0;
+      if (it instanceof PyRange) {
+        for (i = it.start; it.step > 0 ? i < it.stop : i > it.stop; i += it.step) {
+          st(f, i);
+          r = body(f);
+          if (r === BREAK || r === RETURN) break;
+        }
+      } else if (it instanceof PyList || it instanceof PyTuple) {
+        // The length is read at every step: a list appended to in the loop is iterated to its new end.
+        for (i = 0; i < it.items.length; i++) {
+          st(f, it.items[i] ?? null);
+          r = body(f);
+          if (r === BREAK || r === RETURN) break;
+        }
+      } else r = general(f, it);
+      if (r === RETURN) return RETURN;
+      if (r !== BREAK && orelse) return orelse(f);
+      return NORMAL;
+    };
+  }
   return (f) => {
     f.line = line;
     const it = iterE(f);
@@ -503,21 +576,23 @@ function augAssign(cx: Compiler, target: Expr, op: BinOp, valueE: Expr, sc: Scop
   if (target.k === "name") {
     const load = loadName(cx, target.id, sc, target.line);
     const st = storeName(cx, target.id, sc);
+    // A two-argument helper keeps this frame small while `value` recurses (deep recursion in a worker).
+    const slow = (a: PyValue, b: PyValue): PyValue => inplaceOp(op, a, b, ctx);
     if (op === "+") {
       return (f) => {
         f.line = line;
         const a = load(f);
         const b = value(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const r = a + b;
-          st(f, r < INT_LIMIT && r > -INT_LIMIT ? r : inplaceOp("+", a, b, ctx));
-        } else st(f, inplaceOp("+", a, b, ctx));
+        if (typeof a === "number" && typeof b === "number" && a + b < INT_LIMIT && a + b > -INT_LIMIT) {
+          st(f, a + b);
+        } else st(f, slow(a, b));
         return NORMAL;
       };
     }
     return (f) => {
       f.line = line;
-      st(f, inplaceOp(op, load(f), value(f), ctx));
+      const a = load(f);
+      st(f, slow(a, value(f)));
       return NORMAL;
     };
   }
@@ -763,23 +838,22 @@ function makeFunction(
   const defaults = params.map((p) => (p.default ? expr(cx, p.default, outer) : null));
   const savedLoop = cx.loopDepth;
   cx.loopDepth = 0;
-  let bodyS: S;
-  let exprBody: E | null = null;
-  const only = body?.length === 1 ? body[0] : undefined;
   const firstLine =
     body?.[0]?.line ??
     (node instanceof Object && "line" in node && typeof node.line === "number" ? node.line : 0);
   let stmts: S[] = [];
-  if (only && only.k === "return" && only.value) {
-    exprBody = expr(cx, only.value, sc);
-    bodyS = () => NORMAL;
-  } else if (body) {
-    stmts = body.map((st) => stmt(cx, st, sc));
-    bodyS = () => NORMAL;
-  } else if (lambdaBody) {
-    exprBody = expr(cx, lambdaBody, sc);
-    bodyS = () => NORMAL;
-  } else bodyS = () => NORMAL;
+  let exprBody: E | null = null;
+  let exprLine = firstLine;
+  if (body) {
+    // A trailing `return expr` is evaluated by the call site itself (one statement frame less).
+    const last = body[body.length - 1];
+    const tail = last && last.k === "return" && last.value ? last : null;
+    stmts = (tail ? body.slice(0, -1) : body).map((st) => stmt(cx, st, sc));
+    if (tail?.value) {
+      exprBody = expr(cx, tail.value, sc);
+      exprLine = tail.line;
+    }
+  } else if (lambdaBody) exprBody = expr(cx, lambdaBody, sc);
   cx.loopDepth = savedLoop;
   const sigParams: string[] = [];
   let sawStar = false;
@@ -816,75 +890,86 @@ function makeFunction(
     nslots: sc.slots.size,
     ncells: sc.cellNames.length,
     nown: sc.ownCells.size,
-    simple: params.every((p) => p.kind === "normal") && dest.every((d) => d >= 0),
-    body: bodyS,
+    direct: params.every((p) => p.kind === "normal") && dest.every((d, i) => d === i),
+    nparams: sig.names.length,
     stmts,
     expr: exprBody,
+    tail: exprBody ?? nullE,
+    exprLine,
+    rt,
     firstLine,
     source: cx.source,
     argText,
   };
   const freeIdx = sc.cellNames.slice(sc.ownCells.size).map((n) => sc.freeFrom.get(n) ?? -1);
+  const noDefaults = defaults.every((d) => d === null);
+  const emptyDefaults: (PyValue | undefined)[] = sig.names.map(() => undefined);
   return (f) => {
-    const defs = defaults.map((d) => (d ? d(f) : undefined));
-    const sigDefaults = defaultIndex.map((i) => (i >= 0 ? defs[i] : undefined));
-    const closure = freeIdx.map((i) => f.cells[i] ?? new Box());
-    let fn: UserFunction | null = null;
-    const invoke = (args: PyValue[], kwargs: Kwargs | null): PyValue => {
-      if (!fn) throw new Error("internal: function not initialised");
-      return callUser(rt, fn, args, kwargs);
-    };
-    fn = new UserFunction(code, sigDefaults, closure, invoke);
-    return fn;
+    let sigDefaults = emptyDefaults;
+    if (!noDefaults) {
+      const defs = defaults.map((d) => (d ? d(f) : undefined));
+      sigDefaults = defaultIndex.map((i) => (i >= 0 ? defs[i] : undefined));
+    }
+    const closure = freeIdx.length === 0 ? NO_CELLS : freeIdx.map((i) => f.cells[i] ?? new Box());
+    return new UserFunction(code, sigDefaults, closure);
   };
 }
 
-/** Calls a user function: binds arguments, counts depth, records the traceback frame on error. */
+/** The cells of a new frame of `fn`: fresh boxes for its own captured locals, then its closure. */
+function frameCells(fn: UserFunction): Box[] {
+  const code = fn.code;
+  if (code.ncells === 0) return NO_CELLS;
+  const cells: Box[] = [];
+  for (let i = 0; i < code.nown; i++) cells.push(new Box());
+  for (const b of fn.closure) cells.push(b);
+  return cells;
+}
+
+/** Pops the innermost frame and passes the call's result through. */
+function leave(rt: Runtime, v: PyValue): PyValue {
+  rt.depth--;
+  return v;
+}
+
+/** Counts a call and records its frame for tracebacks; raises RecursionError past the limit. */
+function pushFrame(rt: Runtime, fr: Frame): void {
+  if (rt.depth >= rt.maxDepth) raise("RecursionError", "maximum recursion depth exceeded");
+  rt.stack[rt.depth++] = fr;
+}
+
+/**
+ * Calls a user function from host code (`callValue`: `sorted(key=f)`, `map(f, xs)`): binds
+ * the arguments, runs the body, pops the frame. Compiled call sites inline the same steps.
+ */
 export function callUser(
   rt: Runtime,
   fn: UserFunction,
   args: readonly PyValue[],
   kwargs: Kwargs | null,
 ): PyValue {
-  // Kept small: one JS frame per Python call matters for deep recursion in a worker's stack.
-  const f = enterFrame(rt, fn, args, kwargs);
-  try {
-    const code = fn.code;
-    if (code.expr !== null) return code.expr(f);
-    const ss = code.stmts;
-    for (let i = 0; i < ss.length; i++) {
-      const st = ss[i];
-      if (st !== undefined && st(f) === RETURN) return f.ret;
+  const code = fn.code;
+  const fr = bindFrame(fn, args, kwargs);
+  pushFrame(rt, fr);
+  const ss = code.stmts;
+  for (let i = 0; i < ss.length; i++) {
+    const st = ss[i];
+    if (st !== undefined && st(fr) === RETURN) {
+      rt.depth--;
+      return fr.ret;
     }
-    return null;
-  } catch (e) {
-    throw traceFrame(e, fn, f);
-  } finally {
-    rt.depth--;
   }
+  fr.line = code.exprLine;
+  return leave(rt, code.tail(fr));
 }
 
-/** Binds the arguments into a new frame and counts the call depth (the caller decrements it). */
-export function enterFrame(
-  rt: Runtime,
-  fn: UserFunction,
-  args: readonly PyValue[],
-  kwargs: Kwargs | null,
-): Frame {
+/** A new frame of `fn` with the arguments bound (CPython's TypeErrors for bad calls). */
+function bindFrame(fn: UserFunction, args: readonly PyValue[], kwargs: Kwargs | null): Frame {
   const code = fn.code;
   const vars = new Array<PyValue | undefined>(code.nslots);
-  let cells: Box[];
-  if (code.ncells === 0) cells = [];
-  else {
-    cells = [];
-    for (let i = 0; i < code.nown; i++) cells.push(new Box());
-    for (const b of fn.closure) cells.push(b);
-  }
-  const f = new Frame(vars, cells);
-  f.line = code.firstLine;
-  const n = code.sig.names.length;
-  if (code.simple && kwargs === null && args.length === n) {
-    for (let i = 0; i < n; i++) vars[code.dest[i] ?? 0] = args[i];
+  const cells = frameCells(fn);
+  const n = code.nparams;
+  if (code.direct && kwargs === null && args.length === n) {
+    for (let i = 0; i < n; i++) vars[i] = args[i];
   } else {
     const bound = bindArgs(code.name, code.sig, args, kwargs, fn.defaults);
     for (let i = 0; i < n; i++) {
@@ -897,24 +982,17 @@ export function enterFrame(
       }
     }
   }
-  if (rt.depth >= rt.maxDepth) return raise("RecursionError", "maximum recursion depth exceeded");
-  rt.depth++;
-  return f;
+  return new Frame(vars, cells, code, code.firstLine);
 }
 
-/** Adds a function's traceback frame to an error unwinding through it. */
-function traceFrame(e: unknown, fn: UserFunction, f: Frame): unknown {
-  // A JS stack overflow unwinds untouched to the cell, where there is stack left to report it.
-  if (isStackOverflow(e)) return e;
-  const code = fn.code;
-  const pe = toPyException(e);
-  pe.frames.unshift({
+/** The traceback frame of a function at `line`: `Cell In[3], line 2, in f(x)`. */
+function traceFrame(code: FuncCode, line: number): TraceFrame {
+  return {
     source: code.source.label,
-    line: f.line,
+    line,
     func: `${code.name}(${code.argText})`,
     text: code.source.text,
-  });
-  return pe;
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -1006,13 +1084,21 @@ function expr(cx: Compiler, e: Expr, sc: Scope): E {
       const st = e.step ? expr(cx, e.step, sc) : null;
       return (f) => new PySlice(lo ? lo(f) : null, hi ? hi(f) : null, st ? st(f) : null);
     }
-    case "tuple": {
-      const items = seqItems(cx, e.items, sc);
-      return (f) => new PyTuple(items(f));
-    }
+    case "tuple":
     case "list": {
-      const items = seqItems(cx, e.items, sc);
-      return (f) => new PyList(items(f));
+      const list = e.k === "list";
+      if (e.items.some((x) => x.k === "starred")) {
+        const items = seqItems(cx, e.items, sc);
+        return list ? (f) => new PyList(items(f)) : (f) => new PyTuple(items(f));
+      }
+      // Items are evaluated in this frame (no helper frame under them: deep recursion in a worker).
+      const es = e.items.map((x) => expr(cx, x, sc));
+      const n = es.length;
+      return (f) => {
+        const out = new Array<PyValue>(n);
+        for (let i = 0; i < n; i++) out[i] = (es[i] ?? nullE)(f);
+        return list ? new PyList(out) : new PyTuple(out);
+      };
     }
     case "set":
       return () => raise("NotImplementedError", "sets are not supported in this notebook");
@@ -1057,7 +1143,7 @@ function seqItems(cx: Compiler, items: Expr[], sc: Scope): (f: Frame) => PyValue
   if (!hasStar) {
     return (f) => {
       const out = new Array<PyValue>(es.length);
-      for (let i = 0; i < es.length; i++) out[i] = (es[i] ?? constE(null))(f);
+      for (let i = 0; i < es.length; i++) out[i] = (es[i] ?? nullE)(f);
       return out;
     };
   }
@@ -1077,41 +1163,42 @@ function seqItems(cx: Compiler, items: Expr[], sc: Scope): (f: Frame) => PyValue
 
 function binExpr(cx: Compiler, op: BinOp, l: E, r: E): E {
   const ctx = cx.rt.ctx;
+  // The general case is a two-argument helper: these closures sit on the JS stack while an
+  // operand recurses, so they keep few locals and short calls (small frames).
+  const slow = (a: PyValue, b: PyValue): PyValue => binaryOp(op, a, b, ctx);
   switch (op) {
     case "+":
       return (f) => {
         const a = l(f);
         const b = r(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const x = a + b;
-          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
+        if (typeof a === "number" && typeof b === "number" && a + b < INT_LIMIT && a + b > -INT_LIMIT) {
+          return a + b;
         }
-        return binaryOp("+", a, b, ctx);
+        return slow(a, b);
       };
     case "-":
       return (f) => {
         const a = l(f);
         const b = r(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const x = a - b;
-          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
+        if (typeof a === "number" && typeof b === "number" && a - b < INT_LIMIT && a - b > -INT_LIMIT) {
+          return a - b;
         }
-        return binaryOp("-", a, b, ctx);
+        return slow(a, b);
       };
     case "*":
       return (f) => {
         const a = l(f);
         const b = r(f);
-        if (typeof a === "number" && typeof b === "number") {
-          const x = a * b + 0;
-          if (x < INT_LIMIT && x > -INT_LIMIT) return x;
+        // `+ 0` turns -0 into 0 (an int product is never -0).
+        if (typeof a === "number" && typeof b === "number" && a * b < INT_LIMIT && a * b > -INT_LIMIT) {
+          return a * b + 0;
         }
-        return binaryOp("*", a, b, ctx);
+        return slow(a, b);
       };
     default:
       return (f) => {
         const a = l(f);
-        return binaryOp(op, a, r(f), ctx);
+        return slow(a, r(f));
       };
   }
 }
@@ -1168,38 +1255,61 @@ function isSame(a: PyValue, b: PyValue): boolean {
   return a === b;
 }
 
+const nullE: E = () => null;
+
+/**
+ * Runs the body of a bound, pushed frame and pops it. Call sites copy these lines instead
+ * of calling this (one JS frame less per Python call); host callers use `callUser`.
+ */
 function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
   const rt = cx.rt;
   const ctx = rt.ctx;
   const fn = expr(cx, fnE, sc);
-  const simple = args.every((a) => a.kind === "pos");
-  if (simple) {
+  if (args.every((a) => a.kind === "pos")) {
     const es = args.map((a) => expr(cx, a.value, sc));
     const n = es.length;
-    return (f) => {
-      const callee = fn(f);
+    const evalArgs = (f: Frame): PyValue[] => {
       const argv = new Array<PyValue>(n);
-      for (let i = 0; i < n; i++) argv[i] = (es[i] ?? constE(null))(f);
-      if (callee instanceof UserFunction) {
-        // callUser inlined: one JS frame fewer per Python call (deep recursion in a worker).
-        const fr = enterFrame(rt, callee, argv, null);
-        try {
-          const code = callee.code;
-          if (code.expr !== null) return code.expr(fr);
-          const ss = code.stmts;
-          for (let i = 0; i < ss.length; i++) {
-            const st = ss[i];
-            if (st !== undefined && st(fr) === RETURN) return fr.ret;
-          }
-          return null;
-        } catch (e) {
-          throw traceFrame(e, callee, fr);
-        } finally {
-          rt.depth--;
-        }
-      }
-      return callValue(ctx, callee, argv, null);
+      for (let i = 0; i < n; i++) argv[i] = (es[i] ?? nullE)(f);
+      return argv;
     };
+    // Arguments go straight into the callee's slots when its parameters allow it.
+    const enter = (callee: UserFunction, f: Frame): Frame => {
+      const code = callee.code;
+      if (!code.direct || code.nparams !== n) {
+        const bound = bindFrame(callee, evalArgs(f), null);
+        pushFrame(rt, bound);
+        return bound;
+      }
+      const vars = new Array<PyValue | undefined>(code.nslots);
+      for (let i = 0; i < n; i++) vars[i] = (es[i] ?? nullE)(f);
+      const fr = new Frame(vars, frameCells(callee), code, code.firstLine);
+      pushFrame(rt, fr);
+      return fr;
+    };
+    const other = (callee: PyValue, argv: PyValue[]): PyValue =>
+      callee instanceof PyBuiltin ? callee.impl(argv, null, ctx) : callValue(ctx, callee, argv, null);
+    const e0 = es[0] ?? nullE;
+    const e1 = es[1] ?? nullE;
+    const callPos: E = (f) => {
+      const callee = fn(f);
+      if (!(callee instanceof UserFunction)) {
+        // Up to two arguments are evaluated here, without an evalArgs frame under them.
+        if (n === 1) return other(callee, [e0(f)]);
+        if (n === 2) return other(callee, [e0(f), e1(f)]);
+        return other(callee, evalArgs(f));
+      }
+      // The body runs in this frame, not in a helper, and with few locals and short calls:
+      // the JS stack per Python call stays small (deep recursion in a worker).
+      const fr = enter(callee, f);
+      const ss = callee.code.stmts;
+      for (let i = 0; i < ss.length; i++) {
+        if ((ss[i] ?? noStmt)(fr) === RETURN) return leave(rt, fr.ret);
+      }
+      fr.line = callee.code.exprLine;
+      return leave(rt, callee.code.tail(fr));
+    };
+    return callPos;
   }
   const parts = args.map((a) => ({ a, e: expr(cx, a.value, sc) }));
   const collect = (f: Frame, argv: PyValue[]): Kwargs | null => {
@@ -1239,29 +1349,101 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
     }
     return kwargs;
   };
+  const enter = keywordBinder(rt, args, parts, collect);
+  const other = (callee: PyValue, f: Frame): PyValue => {
+    const argv: PyValue[] = [];
+    const kwargs = collect(f, argv);
+    if (callee instanceof PyBuiltin) return callee.impl(argv, kwargs, ctx);
+    return callValue(ctx, callee, argv, kwargs);
+  };
   return (f) => {
     const callee = fn(f);
+    if (!(callee instanceof UserFunction)) return other(callee, f);
+    const fr = enter(callee, f);
+    const ss = callee.code.stmts;
+    for (let i = 0; i < ss.length; i++) {
+      if ((ss[i] ?? noStmt)(fr) === RETURN) return leave(rt, fr.ret);
+    }
+    fr.line = callee.code.exprLine;
+    return leave(rt, callee.code.tail(fr));
+  };
+}
+
+const noStmt: S = () => NORMAL;
+
+/**
+ * Binds the arguments of a call site with keyword arguments to a user function's frame.
+ * For a site with only positional and `name=value` arguments, the keyword -> slot map is
+ * computed once per callee code and the values go straight into the frame (no Map); any
+ * irregular call (unknown or repeated name, missing argument) takes the general path,
+ * which raises CPython's TypeError.
+ */
+function keywordBinder(
+  rt: Runtime,
+  args: Arg[],
+  parts: readonly { a: Arg; e: E }[],
+  collect: (f: Frame, argv: PyValue[]) => Kwargs | null,
+): (callee: UserFunction, f: Frame) => Frame {
+  const general = (callee: UserFunction, f: Frame): Frame => {
     const argv: PyValue[] = [];
-    // Arguments are gathered in a helper so this frame, live during the call, stays small.
     const kwargs = collect(f, argv);
-    if (callee instanceof UserFunction) {
-      const fr = enterFrame(rt, callee, argv, kwargs);
-      try {
-        const code = callee.code;
-        if (code.expr !== null) return code.expr(fr);
-        const ss = code.stmts;
-        for (let i = 0; i < ss.length; i++) {
-          const st = ss[i];
-          if (st !== undefined && st(fr) === RETURN) return fr.ret;
-        }
-        return null;
-      } catch (e) {
-        throw traceFrame(e, callee, fr);
-      } finally {
-        rt.depth--;
+    const fr = bindFrame(callee, argv, kwargs);
+    pushFrame(rt, fr);
+    return fr;
+  };
+  if (!args.every((a) => a.kind === "pos" || a.kind === "kw")) return general;
+  const npos = args.filter((a) => a.kind === "pos").length;
+  const kwNames = args.flatMap((a) => (a.kind === "kw" ? [a.name] : []));
+  const es = parts.map((p) => p.e);
+  const nargs = es.length;
+  let cachedCode: FuncCode | null = null;
+  /** Parameter index of each argument (positional first), or null when the call is irregular. */
+  let cachedIdx: Int32Array | null = null;
+  const layout = (code: FuncCode): Int32Array | null => {
+    if (!code.direct || npos > code.nparams) return null;
+    const idx = new Int32Array(nargs);
+    const seen = new Set<number>();
+    for (let i = 0; i < nargs; i++) {
+      const k = i < npos ? i : code.sig.names.indexOf(kwNames[i - npos] ?? "");
+      if (k < 0 || seen.has(k)) return null;
+      seen.add(k);
+      idx[i] = k;
+    }
+    return idx;
+  };
+  /** A required parameter got no value: `bindArgs` raises CPython's TypeError from the same arguments. */
+  const missingArgument = (callee: UserFunction, vars: (PyValue | undefined)[], idx: Int32Array): never => {
+    const argv: PyValue[] = [];
+    const kwargs: Kwargs = new Map();
+    for (let i = 0; i < nargs; i++) {
+      const v = vars[idx[i] ?? 0] ?? null;
+      if (i < npos) argv.push(v);
+      else kwargs.set(kwNames[i - npos] ?? "", v);
+    }
+    bindFrame(callee, argv, kwargs);
+    throw new Error("internal: a call with a missing argument was bound");
+  };
+  return (callee, f) => {
+    const code = callee.code;
+    if (code !== cachedCode) {
+      cachedCode = code;
+      cachedIdx = layout(code);
+    }
+    const idx = cachedIdx;
+    if (idx === null) return general(callee, f);
+    const vars = new Array<PyValue | undefined>(code.nslots);
+    for (let i = 0; i < nargs; i++) vars[idx[i] ?? 0] = (es[i] ?? nullE)(f);
+    const defaults = callee.defaults;
+    for (let i = 0; i < code.nparams; i++) {
+      if (vars[i] === undefined) {
+        const d = defaults[i];
+        if (d === undefined) return missingArgument(callee, vars, idx);
+        vars[i] = d;
       }
     }
-    return callValue(ctx, callee, argv, kwargs);
+    const fr = new Frame(vars, frameCells(callee), code, code.firstLine);
+    pushFrame(rt, fr);
+    return fr;
   };
 }
 
@@ -1316,51 +1498,76 @@ function comprehension(cx: Compiler, e: Extract<Expr, { k: "comp" }>, outer: Sco
   const nown = sc.ownCells.size;
   const freeIdx = sc.cellNames.slice(nown).map((n) => sc.freeFrom.get(n) ?? -1);
   const kind = e.kind;
-  const run = (inner: Frame, src: PyValue, emit: (f: Frame) => void): void => {
-    const loop = (level: number, it: PyValue): void => {
-      const g = gens[level];
-      if (!g) return;
-      const iter = iterate(it, ctx);
-      for (let r = iter.next(); !r.done; r = iter.next()) {
-        g.st(inner, r.value);
-        let ok = true;
-        for (const c of g.ifs) {
-          if (!c(inner)) {
-            ok = false;
-            break;
-          }
-        }
-        if (!ok) continue;
-        const nextG = gens[level + 1];
-        if (nextG) loop(level + 1, nextG.iter ? nextG.iter(inner) : null);
-        else emit(inner);
-      }
-    };
-    loop(0, src);
+  const noCells = sc.cellNames.length === 0;
+  /** Whether the `if` clauses of generator `level` accept the current item. */
+  const accepts = (level: number, inner: Frame): boolean => {
+    const ifs = gens[level]?.ifs ?? [];
+    for (let i = 0; i < ifs.length; i++) if (!(ifs[i] ?? (() => true))(inner)) return false;
+    return true;
   };
-  return (f) => {
-    const src = firstIter(f);
-    const cells: Box[] = [];
-    for (let i = 0; i < nown; i++) cells.push(new Box());
-    for (const i of freeIdx) cells.push(f.cells[i] ?? new Box());
-    const inner = new Frame(new Array<PyValue | undefined>(nslots), cells);
-    inner.line = f.line;
-    if (kind === "dict") {
-      const d = new PyDict();
-      run(inner, src, (g) => {
-        const k = elt(g);
-        d.set(k, value ? value(g) : null);
-      });
-      return d;
+  const add = (inner: Frame, out: PyValue[], d: PyDict | null): void => {
+    if (d !== null) {
+      const k = elt(inner);
+      d.set(k, value ? value(inner) : null);
+    } else out.push(elt(inner));
+  };
+  /** Nested generators (`for a in x for b in y`): generator `level` and the ones after it. */
+  const loop = (level: number, it: PyValue, inner: Frame, out: PyValue[], d: PyDict | null): void => {
+    const g = gens[level];
+    if (!g) return;
+    const iter = iterate(it, ctx);
+    for (let r = iter.next(); !r.done; r = iter.next()) {
+      g.st(inner, r.value);
+      if (!accepts(level, inner)) continue;
+      const nextG = gens[level + 1];
+      if (nextG) loop(level + 1, nextG.iter ? nextG.iter(inner) : null, inner, out, d);
+      else add(inner, out, d);
     }
+  };
+  const g0 = gens[0];
+  const single = gens.length === 1 && g0 !== undefined && g0.ifs.length === 0 && kind !== "dict";
+  const st0 = g0?.st ?? (() => undefined);
+  const innerFrame = (f: Frame): Frame => {
+    let cells = NO_CELLS;
+    if (!noCells) {
+      cells = [];
+      for (let i = 0; i < nown; i++) cells.push(new Box());
+      for (const i of freeIdx) cells.push(f.cells[i] ?? new Box());
+    }
+    return new Frame(new Array<PyValue | undefined>(nslots), cells, null, f.line);
+  };
+  const general = (inner: Frame, src: PyValue): PyValue => {
     const out: PyValue[] = [];
-    run(inner, src, (g) => {
-      out.push(elt(g));
-    });
+    const d = kind === "dict" ? new PyDict() : null;
+    loop(0, src, inner, out, d);
+    return d ?? finish(out);
+  };
+  const finish = (out: PyValue[]): PyValue => {
     if (kind === "list") return new PyList(out);
     if (kind === "set") return raise("NotImplementedError", "sets are not supported in this notebook");
     // Generator expressions are evaluated eagerly; they are consumed once by sum(), max(), list(), ...
     return new PyIter("generator", out[Symbol.iterator]());
+  };
+  // The common `[expr for x in seq]` evaluates its element in this frame, which has few locals
+  // (deep recursion in a worker); anything else runs in `general`.
+  return (f) => {
+    const src = firstIter(f);
+    const inner = innerFrame(f);
+    if (!single) return general(inner, src);
+    const out: PyValue[] = [];
+    if (src instanceof PyRange) {
+      for (let i = 0; i < src.length; i++) {
+        st0(inner, src.start + i * src.step);
+        out.push(elt(inner));
+      }
+    } else if (src instanceof PyList || src instanceof PyTuple) {
+      // A list's length is read at every step, as Python's list iterator does.
+      for (let i = 0; i < src.items.length; i++) {
+        st0(inner, src.items[i] ?? null);
+        out.push(elt(inner));
+      }
+    } else return general(inner, src);
+    return finish(out);
   };
 }
 

@@ -122,14 +122,12 @@ export class PyBuiltin {
 }
 
 /**
- * A user function (`def` or `lambda`). The interpreter supplies `invoke`;
+ * A user function (`def` or `lambda`). The interpreter implements `invoke`;
  * host code calls it through `callValue`.
  */
-export class PyFunction {
-  constructor(
-    readonly name: string,
-    readonly invoke: (args: PyValue[], kwargs: Kwargs | null) => PyValue,
-  ) {}
+export abstract class PyFunction {
+  constructor(readonly name: string) {}
+  abstract invoke(args: PyValue[], kwargs: Kwargs | null): PyValue;
 }
 
 /** A Python type object: `int`, `float`, `list`, `np.float64`, ... Calling it constructs. */
