@@ -4,12 +4,15 @@
  * every operand layout (contiguous or a transposed view, on each side) through
  * `matmul` and `dot`, on shapes that reach each rounding pattern of OpenBLAS's
  * small-matrix kernels (sequential fma, 8 fma lanes and both lane-sum trees).
- * Also checks the emulated fma on ties and cancellations against BigInt arithmetic.
+ * Also checks the emulated fma on ties and cancellations against BigInt arithmetic,
+ * and the strided SIMD kernel (transposed and padded operands, no copies) against
+ * `blockedMatmul` on contiguous copies.
  */
 import { readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { dot, matmul, type NDArray, transpose } from "../../src/kernel/nd/mod.ts";
-import { openblasSmallMatmul } from "../../src/kernel/nd/matmul-kernel.ts";
+import { blockedMatmul, naiveMatmul, openblasSmallMatmul } from "../../src/kernel/nd/matmul-kernel.ts";
+import { createStridedWasmMatmul } from "../../src/kernel/nd/matmul-wasm.ts";
 import { createRandomState, randn } from "../../src/kernel/nd/random.ts";
 
 interface Operand {
@@ -168,4 +171,38 @@ test("the emulated fma rounds once, including exact ties and cancellations", () 
     if (!isCorrectlyRounded(a, b, c, r) && bad.length < 5) bad.push(`fma(${a}, ${b}, ${c}) = ${r}`);
   }
   expect(bad).toEqual([]);
+});
+
+test.each([
+  [5, 7, 9],
+  [33, 600, 17],
+  [64, 50, 64],
+  [13, 513, 14],
+])("the strided SIMD kernel on transposed views (%i x %i @ %i) equals blockedMatmul on copies", (m, k, n) => {
+  const wasm = createStridedWasmMatmul();
+  if (wasm === null) throw new Error("WebAssembly SIMD is not available in this Node");
+  // A is stored transposed (k x m, offset 3), B with a row stride of n + 2 (offset 1).
+  const at = new Float64Array(3 + k * m).map((_, i) => Math.sin(i * 1.3));
+  const bw = new Float64Array(1 + k * (n + 2)).map((_, i) => Math.cos(i * 0.7));
+  const a = new Float64Array(m * k);
+  const b = new Float64Array(k * n);
+  for (let i = 0; i < m; i++) for (let p = 0; p < k; p++) a[i * k + p] = at[3 + p * m + i] ?? 0;
+  for (let p = 0; p < k; p++) for (let j = 0; j < n; j++) b[p * n + j] = bw[1 + p * (n + 2) + j] ?? 0;
+  const want = new Float64Array(m * n);
+  const got = new Float64Array(m * n);
+  blockedMatmul(a, 0, b, 0, want, 0, m, k, n);
+  wasm(
+    { data: at, offset: 3, rowStride: 1, colStride: m },
+    { data: bw, offset: 1, rowStride: n + 2, colStride: 1 },
+    got,
+    0,
+    m,
+    k,
+    n,
+  );
+  if (m * n * k < 4096) {
+    // below the SIMD threshold both run the i-k-j loop
+    naiveMatmul(a, 0, b, 0, want, 0, m, k, n);
+  }
+  expect(Array.from(got)).toEqual(Array.from(want));
 });

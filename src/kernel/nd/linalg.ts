@@ -13,8 +13,8 @@
 import { broadcastShapes } from "./broadcast.ts";
 import { asArray, type Operand, resultType } from "./dtype.ts";
 import { NdError } from "./errors.ts";
-import { type MatmulKernel, openblasSmallMatmul } from "./matmul-kernel.ts";
-import { defaultMatmul } from "./matmul-wasm.ts";
+import { type MatmulKernel, openblasSmallMatmul, type StridedMatrix } from "./matmul-kernel.ts";
+import { defaultMatmul, defaultStridedMatmul } from "./matmul-wasm.ts";
 import { type DType, NDArray, type Shape, shapeText } from "./ndarray.ts";
 import { moveaxis, reshape } from "./manip.ts";
 import { multiply } from "./ufunc.ts";
@@ -38,6 +38,11 @@ function f64Contiguous(a: NDArray): { data: Float64Array; offset: number } {
   const flat = a.toContiguousData();
   for (let i = 0; i < flat.length; i++) out[i] = flat[i]!;
   return { data: out, offset: 0 };
+}
+
+/** A 2-d array over a float64 buffer as the kernels' strided operand. */
+function stridedOf(a: NDArray, data: Float64Array): StridedMatrix {
+  return { data, offset: a.offset, rowStride: a.strides[0] ?? 0, colStride: a.strides[1] ?? 0 };
 }
 
 /** Above this many multiply-adds a float64 product uses the fast kernel instead of numpy's exact rounding. */
@@ -79,9 +84,11 @@ function exactMatmul2d(a: NDArray, b: NDArray): NDArray | null {
     a.strides[1] === b.strides[0];
   if (syrk) return null;
   const out = new Float64Array(m * n);
-  const A = { data: a.data, offset: a.offset, rowStride: a.strides[0] ?? 0, colStride: a.strides[1] ?? 0 };
-  const B = { data: b.data, offset: b.offset, rowStride: b.strides[0] ?? 0, colStride: b.strides[1] ?? 0 };
-  if (!openblasSmallMatmul(A, B, la === "T", lb === "T", out, 0, m, k, n)) return null;
+  if (
+    !openblasSmallMatmul(stridedOf(a, a.data), stridedOf(b, b.data), la === "T", lb === "T", out, 0, m, k, n)
+  ) {
+    return null;
+  }
   return NDArray.fromData("float64", out, [m, n]);
 }
 
@@ -104,6 +111,21 @@ export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = defaultMat
   const dt = resultType(x, y);
   const a = asArray(x, dt);
   const b = asArray(y, dt);
+  if (a.ndim === 2 && b.ndim === 2 && a.shape[1] === b.shape[0] && kernel === defaultMatmul) {
+    // The common 2-d case: numpy's exact roundings when small, else the SIMD
+    // kernel reading the operands through their strides (no copies of views).
+    if (dt === "float64") {
+      const exact = exactMatmul2d(a, b);
+      if (exact !== null) return exact;
+    }
+    if (a.data instanceof Float64Array && b.data instanceof Float64Array) {
+      const [m = 0, k = 0] = a.shape;
+      const n = b.shape[1] ?? 0;
+      const out = new Float64Array(m * n);
+      defaultStridedMatmul(stridedOf(a, a.data), stridedOf(b, b.data), out, 0, m, k, n);
+      return finish(out, [m, n], dt);
+    }
+  }
   [a, b].forEach((op, i) => {
     if (op.ndim === 0) {
       throw new NdError(
@@ -123,10 +145,6 @@ export function matmul(x: Operand, y: Operand, kernel: MatmulKernel = defaultMat
       "ValueError",
       `matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc signature ${SIGNATURE} (size ${kb} is different from ${k})`,
     );
-  }
-  if (dt === "float64" && a.ndim === 2 && b.ndim === 2 && kernel === defaultMatmul) {
-    const exact = exactMatmul2d(a, b);
-    if (exact !== null) return exact;
   }
   const batchA = a2.shape.slice(0, -2);
   const batchB = b2.shape.slice(0, -2);

@@ -235,16 +235,18 @@ export function fmaSplit(uh: number, ah: number, al: number, bh: number, bl: num
   const bb = th - c;
   const tl = c - (th - bb) + (uh - bb);
   const v = tl + ul;
-  const vb = v - tl;
-  const ve = tl - (v - vb) + (ul - vb);
   const r = th + v;
-  if (ve === 0) return r;
+  // th + v = r + re exactly (TwoSum). Off a tie, r is right whatever v's own
+  // rounding error ve: th + v sits on v's grid, at least one ulp(v) > |ve| from a tie.
   const rb = r - th;
   const re = th - (r - rb) + (v - rb);
   if (re === 0) return r;
   const t2 = re + re;
   if (r + t2 - r !== t2) return r;
-  // th + v lies halfway between r and r + t2; the true value is off the tie toward ve.
+  // th + v lies halfway between r and r + t2: v's rounding error decides.
+  const vb = v - tl;
+  const ve = tl - (v - vb) + (ul - vb);
+  if (ve === 0) return r;
   return ve > 0 === re > 0 ? r + t2 : r;
 }
 
@@ -355,15 +357,18 @@ export function openblasSmallMatmul(
     for (let j = 0; j < n; j++) {
       const bj = j * k;
       if (j < dotFrom) {
-        let acc = 0;
-        for (let p = 0; p < k; p++) {
+        // fma(a, b, 0) is the rounded product (+ 0 turns a -0 product into +0, as fma does).
+        let acc = af[ai]! * bf[bj]! + 0;
+        for (let p = 1; p < k; p++) {
           acc = fmaSplit(af[ai + p]! * bf[bj + p]!, ah[ai + p]!, al[ai + p]!, bh[bj + p]!, bl[bj + p]!, acc);
         }
         c[cOff + i * n + j] = acc;
         continue;
       }
       lanes.fill(0);
-      for (let p = 0; p < k; p++) {
+      const first = k < 8 ? k : 8;
+      for (let p = 0; p < first; p++) lanes[p] = af[ai + p]! * bf[bj + p]! + 0;
+      for (let p = 8; p < k; p++) {
         const l = p & 7;
         lanes[l] = fmaSplit(
           af[ai + p]! * bf[bj + p]!,
@@ -374,7 +379,14 @@ export function openblasSmallMatmul(
           lanes[l]!,
         );
       }
-      const [l0 = 0, l1 = 0, l2 = 0, l3 = 0, l4 = 0, l5 = 0, l6 = 0, l7 = 0] = lanes;
+      const l0 = lanes[0]!;
+      const l1 = lanes[1]!;
+      const l2 = lanes[2]!;
+      const l3 = lanes[3]!;
+      const l4 = lanes[4]!;
+      const l5 = lanes[5]!;
+      const l6 = lanes[6]!;
+      const l7 = lanes[7]!;
       // BLAS row j (our column) in a 4-row group, or BLAS column i (our row) in a 4-column
       // group: the REDUCE_4 shuffle tree; otherwise gcc's _mm512_reduce_add_pd tree.
       c[cOff + i * n + j] =

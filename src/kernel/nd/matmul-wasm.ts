@@ -13,7 +13,7 @@
  * `blockedMatmul` does and keeps a zero-padded copy of C there. That memory
  * is scratch: every call rewrites what it reads, so no state carries over.
  */
-import { blockedMatmul, type MatmulKernel } from "./matmul-kernel.ts";
+import { blockedMatmul, type MatmulKernel, type StridedMatrix } from "./matmul-kernel.ts";
 
 /** Unsigned LEB128. */
 function uleb(n: number): number[] {
@@ -136,10 +136,42 @@ const MAX_SCRATCH = 512 * 1024 * 1024;
 type PanelFn = (a: number, b: number, c: number, kc: number, np: number, ldc: number) => void;
 
 /**
- * Instantiates the SIMD kernel, or returns null when WebAssembly SIMD is not
- * available (the caller then keeps `blockedMatmul`).
+ * A float64 product on strided operands: C[m, n] (contiguous from `cOff`,
+ * overwritten) = A[m, k] @ B[k, n] where element (r, c) of an operand is
+ * `data[offset + r*rowStride + c*colStride]`. The packing step reads the
+ * operands through their strides, so transposed views need no copy.
  */
-export function createWasmMatmul(): MatmulKernel | null {
+export type StridedMatmulKernel = (
+  A: StridedMatrix,
+  B: StridedMatrix,
+  c: Float64Array,
+  cOff: number,
+  m: number,
+  k: number,
+  n: number,
+) => void;
+
+/** The reference i-k-j loop on strided operands (small products, and the fallback without WASM). */
+export const naiveStridedMatmul: StridedMatmulKernel = (A, B, c, cOff, m, k, n) => {
+  const a = A.data;
+  const b = B.data;
+  c.fill(0, cOff, cOff + m * n);
+  for (let i = 0; i < m; i++) {
+    const ci = cOff + i * n;
+    for (let p = 0; p < k; p++) {
+      const av = a[A.offset + i * A.rowStride + p * A.colStride]!;
+      const bp = B.offset + p * B.rowStride;
+      const bs = B.colStride;
+      for (let j = 0; j < n; j++) c[ci + j] = c[ci + j]! + av * b[bp + j * bs]!;
+    }
+  }
+};
+
+/**
+ * Instantiates the SIMD kernel on strided operands, or returns null when
+ * WebAssembly SIMD is not available.
+ */
+export function createStridedWasmMatmul(): StridedMatmulKernel | null {
   if (typeof WebAssembly === "undefined") return null;
   const bytes = kernelModuleBytes();
   if (!WebAssembly.validate(bytes)) return null;
@@ -151,9 +183,9 @@ export function createWasmMatmul(): MatmulKernel | null {
   const panel = (...args: Parameters<PanelFn>): void => {
     Reflect.apply(panelExport, undefined, args);
   };
-  return (a, aOff, b, bOff, c, cOff, m, k, n) => {
+  return (A, B, c, cOff, m, k, n) => {
     if (m === 0 || n === 0 || k === 0 || m * n * k < 4096) {
-      blockedMatmul(a, aOff, b, bOff, c, cOff, m, k, n);
+      naiveStridedMatmul(A, B, c, cOff, m, k, n);
       return;
     }
     const mPad = Math.ceil(m / MR) * MR;
@@ -164,11 +196,17 @@ export function createWasmMatmul(): MatmulKernel | null {
     const aBytes = Math.ceil(MC / MR) * MR * kcMax * 8;
     const total = cBytes + bBytes + aBytes;
     if (total > MAX_SCRATCH) {
-      blockedMatmul(a, aOff, b, bOff, c, cOff, m, k, n);
+      naiveStridedMatmul(A, B, c, cOff, m, k, n);
       return;
     }
     if (mem.buffer.byteLength < total) mem.grow(Math.ceil((total - mem.buffer.byteLength) / 65536));
     const heap = new Float64Array(mem.buffer);
+    const a = A.data;
+    const b = B.data;
+    const ars = A.rowStride;
+    const acs = A.colStride;
+    const brs = B.rowStride;
+    const bcs = B.colStride;
     const cBase = 0;
     const bBase = cBytes / 8;
     const aBase = bBase + bBytes / 8;
@@ -181,9 +219,18 @@ export function createWasmMatmul(): MatmulKernel | null {
         const j0 = jp * NR;
         const w = Math.min(NR, n - j0);
         let o = bBase + jp * kc * NR;
-        for (let p = 0; p < kc; p++) {
-          const row = bOff + (p0 + p) * n + j0;
-          for (let j = 0; j < NR; j++) heap[o++] = j < w ? b[row + j]! : 0;
+        let row = B.offset + p0 * brs + j0 * bcs;
+        if (w === NR) {
+          for (let p = 0; p < kc; p++, row += brs, o += NR) {
+            heap[o] = b[row]!;
+            heap[o + 1] = b[row + bcs]!;
+            heap[o + 2] = b[row + 2 * bcs]!;
+            heap[o + 3] = b[row + 3 * bcs]!;
+          }
+          continue;
+        }
+        for (let p = 0; p < kc; p++, row += brs) {
+          for (let j = 0; j < NR; j++) heap[o++] = j < w ? b[row + j * bcs]! : 0;
         }
       }
       for (let i0 = 0; i0 < m; i0 += MC) {
@@ -194,8 +241,18 @@ export function createWasmMatmul(): MatmulKernel | null {
           const r0 = i0 + ip * MR;
           const h = Math.min(MR, m - r0);
           let o = aBase + ip * kc * MR;
-          for (let p = 0; p < kc; p++) {
-            for (let r = 0; r < MR; r++) heap[o++] = r < h ? a[aOff + (r0 + r) * k + p0 + p]! : 0;
+          let col = A.offset + r0 * ars + p0 * acs;
+          if (h === MR) {
+            for (let p = 0; p < kc; p++, col += acs, o += MR) {
+              heap[o] = a[col]!;
+              heap[o + 1] = a[col + ars]!;
+              heap[o + 2] = a[col + 2 * ars]!;
+              heap[o + 3] = a[col + 3 * ars]!;
+            }
+            continue;
+          }
+          for (let p = 0; p < kc; p++, col += acs) {
+            for (let r = 0; r < MR; r++) heap[o++] = r < h ? a[col + r * ars]! : 0;
           }
         }
         for (let jp = 0; jp < nPanels; jp++) {
@@ -215,7 +272,35 @@ export function createWasmMatmul(): MatmulKernel | null {
 }
 
 /**
+ * Instantiates the SIMD kernel for row-major contiguous operands, or returns
+ * null when WebAssembly SIMD is not available (the caller then keeps
+ * `blockedMatmul`). Below 4096 multiply-adds it runs `blockedMatmul`.
+ */
+export function createWasmMatmul(): MatmulKernel | null {
+  const strided = createStridedWasmMatmul();
+  if (strided === null) return null;
+  return (a, aOff, b, bOff, c, cOff, m, k, n) => {
+    if (m === 0 || n === 0 || k === 0 || m * n * k < 4096) {
+      blockedMatmul(a, aOff, b, bOff, c, cOff, m, k, n);
+      return;
+    }
+    strided(
+      { data: a, offset: aOff, rowStride: k, colStride: 1 },
+      { data: b, offset: bOff, rowStride: n, colStride: 1 },
+      c,
+      cOff,
+      m,
+      k,
+      n,
+    );
+  };
+}
+
+/**
  * The kernel `np.matmul`/`np.dot` use by default: the SIMD one where
  * WebAssembly SIMD exists (every current browser and Node), else the JS one.
  */
 export const defaultMatmul: MatmulKernel = createWasmMatmul() ?? blockedMatmul;
+
+/** The strided SIMD kernel linalg.ts calls for 2-d float64 operands (the i-k-j loop without WASM). */
+export const defaultStridedMatmul: StridedMatmulKernel = createStridedWasmMatmul() ?? naiveStridedMatmul;
