@@ -366,7 +366,7 @@ export function openblasSmallMatmul(
         continue;
       }
       lanes.fill(0);
-      const first = k < 8 ? k : 8;
+      const first = Math.min(k, 8);
       for (let p = 0; p < first; p++) lanes[p] = af[ai + p]! * bf[bj + p]! + 0;
       for (let p = 8; p < k; p++) {
         const l = p & 7;

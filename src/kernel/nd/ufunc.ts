@@ -340,7 +340,7 @@ const loopTanhF64: UnaryLoop = (a, ia, sa, o, io, so, n) => {
       continue;
     }
     const d = hi - 0x3fc00000;
-    const row = 18 * ((d < 0 ? 0 : d > 0x780000 ? 0x780000 : d) >>> 19);
+    const row = 18 * (Math.min(Math.max(d, 0), 0x780000) >>> 19);
     if (row === 18 * 15) {
       // The saturated interval: c0 = 1 and the rest 0, so the polynomial is exactly 1.
       o[io] = x < 0 ? -1 : 1;
