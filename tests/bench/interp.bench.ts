@@ -21,7 +21,7 @@ W = [np.random.randn(3, 4) for _ in range(3)]
 idx = np.array([0, 2, 1])
 params = {"W1": a, "b1": z}
 L = [1, 2, 3, 4, 5]
-x = 0.5
+x = 0.123456789
 def f_def(p, q=2, r=3):
     return p
 def f_body(p, q=2):
@@ -63,8 +63,8 @@ const STMTS: readonly (readonly [string, string])[] = [
   ["M = []; M.append(i)", "M = []\n        M.append(i)"],
 ];
 
-const ROUNDS = 5;
-const N = 2000;
+const ROUNDS = 7;
+const N = 5000;
 
 function timingScript(): string {
   const lines = [SETUP];

@@ -1264,6 +1264,7 @@ const nullE: E = () => null;
 function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
   const rt = cx.rt;
   const ctx = rt.ctx;
+  if (fnE.k === "attr" && args.every((a) => a.kind === "pos")) return methodCall(cx, fnE, args, sc);
   const fn = expr(cx, fnE, sc);
   if (args.every((a) => a.kind === "pos")) {
     const es = args.map((a) => expr(cx, a.value, sc));
@@ -1370,6 +1371,37 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
 }
 
 const noStmt: S = () => NORMAL;
+
+/**
+ * `obj.name(args)` with positional arguments: a host method or module function (user functions
+ * are never attributes here). `list.append(x)`, common in loops, skips the bound-method object.
+ */
+function methodCall(cx: Compiler, fnE: Extract<Expr, { k: "attr" }>, args: Arg[], sc: Scope): E {
+  const ctx = cx.rt.ctx;
+  const objE = expr(cx, fnE.obj, sc);
+  const name = fnE.name;
+  const es = args.map((a) => expr(cx, a.value, sc));
+  const n = es.length;
+  const e0 = es[0] ?? nullE;
+  const evalArgs = (f: Frame): PyValue[] => {
+    const argv = new Array<PyValue>(n);
+    for (let i = 0; i < n; i++) argv[i] = (es[i] ?? nullE)(f);
+    return argv;
+  };
+  const call = (callee: PyValue, argv: PyValue[]): PyValue =>
+    callee instanceof PyBuiltin ? callee.impl(argv, null, ctx) : callValue(ctx, callee, argv, null);
+  const append = name === "append" && n === 1;
+  return (f) => {
+    const obj = objE(f);
+    if (append && obj instanceof PyList) {
+      obj.items.push(e0(f));
+      return null;
+    }
+    const callee = getAttr(obj, name, ctx);
+    if (n === 1) return call(callee, [e0(f)]);
+    return call(callee, evalArgs(f));
+  };
+}
 
 /**
  * Binds the arguments of a call site with keyword arguments to a user function's frame.

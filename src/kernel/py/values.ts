@@ -712,33 +712,31 @@ export interface Signature {
 
 /** Parses `["x", "y?", "*args", "*", "k?", "**kw"]` into a `Signature`. */
 export function compileSignature(params: readonly string[]): Signature {
-  const pos: string[] = [];
-  const posReq: boolean[] = [];
-  const kwonly: string[] = [];
-  const kwReq: boolean[] = [];
+  // Plain loops, no spreads: host code (numpy's bound methods) may compile a signature per call.
+  const names: string[] = [];
+  const required: boolean[] = [];
+  let positional = 0;
   let varargs: string | null = null;
   let varkw: string | null = null;
   let afterStar = false;
-  for (const p of params) {
-    if (p.startsWith("**")) varkw = p.slice(2);
-    else if (p === "*") afterStar = true;
-    else if (p.startsWith("*")) {
-      varargs = p.slice(1);
-      afterStar = true;
-    } else {
-      const optional = p.endsWith("?");
-      const name = optional ? p.slice(0, -1) : p;
-      if (afterStar) {
-        kwonly.push(name);
-        kwReq.push(!optional);
-      } else {
-        pos.push(name);
-        posReq.push(!optional);
+  for (let i = 0; i < params.length; i++) {
+    const p = params[i] ?? "";
+    if (p.charCodeAt(0) === 42 /* * */) {
+      if (p.charCodeAt(1) === 42) varkw = p.slice(2);
+      else if (p.length === 1) afterStar = true;
+      else {
+        varargs = p.slice(1);
+        afterStar = true;
       }
+      continue;
     }
+    const optional = p.charCodeAt(p.length - 1) === 63; /* ? */
+    const name = optional ? p.slice(0, -1) : p;
+    // Positional names come before `*` in a signature, so they take the first places.
+    names.push(name);
+    required.push(!optional);
+    if (!afterStar) positional++;
   }
-  const names = [...pos, ...kwonly];
-  const required = [...posReq, ...kwReq];
   let va = -1;
   let vk = -1;
   if (varargs !== null) {
@@ -751,7 +749,7 @@ export function compileSignature(params: readonly string[]): Signature {
     names.push(varkw);
     required.push(false);
   }
-  return { names, required, positional: pos.length, varargs: va, varkw: vk };
+  return { names, required, positional, varargs: va, varkw: vk };
 }
 
 function plural(n: number, word: string): string {
@@ -780,16 +778,11 @@ export function bindArgs(
   kwargs: Kwargs | null,
   defaults: readonly (PyValue | undefined)[] | null = null,
 ): (PyValue | undefined)[] {
-  const out = new Array<PyValue | undefined>(sig.names.length).fill(undefined);
+  const nnames = sig.names.length;
+  const out = new Array<PyValue | undefined>(nnames);
+  for (let i = 0; i < nnames; i++) out[i] = undefined;
   const npos = sig.positional;
-  if (args.length > npos && sig.varargs < 0) {
-    let min = 0;
-    for (let i = 0; i < npos; i++) if (sig.required[i] && defaults?.[i] === undefined) min = i + 1;
-    const takes =
-      min === npos ? plural(npos, "positional argument") : `from ${min} to ${npos} positional arguments`;
-    const given = args.length === 1 ? "1 was given" : `${args.length} were given`;
-    return raise("TypeError", `${fnName}() takes ${takes} but ${given}`);
-  }
+  if (args.length > npos && sig.varargs < 0) return tooManyPositional(fnName, sig, args, defaults);
   const n = Math.min(args.length, npos);
   for (let i = 0; i < n; i++) out[i] = args[i];
   if (sig.varargs >= 0) out[sig.varargs] = new PyTuple(args.slice(npos));
@@ -813,17 +806,41 @@ export function bindArgs(
       }
     }
   }
+  let missing = false;
+  for (let i = 0; i < nnames; i++) {
+    if (out[i] !== undefined || i === sig.varargs || i === sig.varkw) continue;
+    const d = defaults === null ? undefined : defaults[i];
+    if (d !== undefined) out[i] = d;
+    else if (sig.required[i]) missing = true;
+  }
+  if (missing) return missingArguments(fnName, sig, out);
+  return out;
+}
+
+function tooManyPositional(
+  fnName: string,
+  sig: Signature,
+  args: readonly PyValue[],
+  defaults: readonly (PyValue | undefined)[] | null,
+): never {
+  const npos = sig.positional;
+  let min = 0;
+  for (let i = 0; i < npos; i++) if (sig.required[i] && defaults?.[i] === undefined) min = i + 1;
+  const takes =
+    min === npos ? plural(npos, "positional argument") : `from ${min} to ${npos} positional arguments`;
+  const given = args.length === 1 ? "1 was given" : `${args.length} were given`;
+  return raise("TypeError", `${fnName}() takes ${takes} but ${given}`);
+}
+
+/** CPython's TypeError for required names left unbound in `out` (positional ones first). */
+function missingArguments(fnName: string, sig: Signature, out: readonly (PyValue | undefined)[]): never {
   const missingPos: string[] = [];
   const missingKw: string[] = [];
   for (let i = 0; i < out.length; i++) {
-    if (out[i] !== undefined || i === sig.varargs || i === sig.varkw) continue;
-    const d = defaults?.[i];
-    if (d !== undefined) out[i] = d;
-    else if (sig.required[i]) {
-      const name = sig.names[i] ?? "";
-      if (i < npos) missingPos.push(name);
-      else missingKw.push(name);
-    }
+    if (out[i] !== undefined || !sig.required[i]) continue;
+    const name = sig.names[i] ?? "";
+    if (i < sig.positional) missingPos.push(name);
+    else missingKw.push(name);
   }
   if (missingPos.length > 0) {
     const what = missingPos.length === 1 ? "argument" : "arguments";
@@ -832,14 +849,11 @@ export function bindArgs(
       `${fnName}() missing ${missingPos.length} required positional ${what}: ${nameList(missingPos)}`,
     );
   }
-  if (missingKw.length > 0) {
-    const what = missingKw.length === 1 ? "argument" : "arguments";
-    return raise(
-      "TypeError",
-      `${fnName}() missing ${missingKw.length} required keyword-only ${what}: ${nameList(missingKw)}`,
-    );
-  }
-  return out;
+  const what = missingKw.length === 1 ? "argument" : "arguments";
+  return raise(
+    "TypeError",
+    `${fnName}() missing ${missingKw.length} required keyword-only ${what}: ${nameList(missingKw)}`,
+  );
 }
 
 /**
