@@ -357,6 +357,12 @@ describe("live editing", () => {
       expect(await page.locator("section.cell-raw").count()).toBe(1);
       expect(await page.locator("section.cell-code .output-stream").textContent()).toBe("2\n");
       expect(await page.locator("section.cell-raw .cm-content").textContent()).toContain("Old heading");
+      // Export .py: jupytext percent format, named after the opened file.
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Export .py" }).click();
+      expect((await download).suggestedFilename()).toBe("old.py");
+      const py = await readFile(await (await download).path(), "utf8");
+      expect(py).toContain("# %% [markdown]\n# # Dropped\n# text\n\n# %%\nprint(1 + 1)\n");
     });
   });
 
