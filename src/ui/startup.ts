@@ -93,6 +93,12 @@ export async function startNotebook(options: StartOptions): Promise<void> {
     offReason: "Not saving (see the notice)",
   });
   live.state.setState({ autosave });
+  if (typeof document !== "undefined") {
+    // Leaving the tab (closing it, switching away) writes what the quiet-time delay still holds.
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") void autosave.flush();
+    });
+  }
   // A notebook from a link is new to this browser: save it now, so a reload keeps it.
   if (fromLink || hash !== "") await autosave.saveNow();
 }
