@@ -39,7 +39,7 @@ import {
   PyFunction,
   PyIter,
   PyList,
-  type PyModule,
+  PyModule,
   PyRange,
   PySlice,
   PyTuple,
@@ -1062,7 +1062,15 @@ function expr(cx: Compiler, e: Expr, sc: Scope): E {
     case "attr": {
       const o = expr(cx, e.obj, sc);
       const name = e.name;
-      return (f) => getAttr(o(f), name, ctx);
+      return (f) => {
+        const obj = o(f);
+        // Module attributes (`np.random`, `np.sum`): one map lookup (None is stored as null).
+        if (obj instanceof PyModule) {
+          const v = obj.attrs.get(name);
+          if (v !== undefined) return v;
+        }
+        return getAttr(obj, name, ctx);
+      };
     }
     case "sub": {
       const o = expr(cx, e.obj, sc);
@@ -1397,7 +1405,7 @@ function methodCall(cx: Compiler, fnE: Extract<Expr, { k: "attr" }>, args: Arg[]
       obj.items.push(e0(f));
       return null;
     }
-    const callee = getAttr(obj, name, ctx);
+    const callee = (obj instanceof PyModule ? obj.attrs.get(name) : undefined) ?? getAttr(obj, name, ctx);
     if (n === 1) return call(callee, [e0(f)]);
     return call(callee, evalArgs(f));
   };
