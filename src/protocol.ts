@@ -34,7 +34,9 @@ export type FromWorker =
   | { op: "status"; state: "busy" | "idle" }
   | { op: "output"; runId: string; output: Output }
   | { op: "progress"; runId: string; done: number; total: number }
-  | { op: "done"; runId: string; executionCount: number; ok: boolean };
+  | { op: "done"; runId: string; executionCount: number; ok: boolean }
+  /** A queued run dropped because an earlier run failed (Jupyter's stop-on-error). */
+  | { op: "aborted"; runId: string };
 
 /** The payload of one message kind: `Payload<FromWorker, "output">`. */
 export type Payload<M extends { op: string }, K extends M["op"]> = Omit<Extract<M, { op: K }>, "op">;

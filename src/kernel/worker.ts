@@ -57,9 +57,9 @@ function internalError(error: unknown): Output {
   const text = error instanceof Error ? error.message : String(error);
   return {
     output_type: "error",
-    ename: "InternalError",
-    evalue: `the kernel failed: ${text}`,
-    traceback: [`InternalError: the kernel failed: ${text}`],
+    ename: "SystemError",
+    evalue: `internal error: ${text}`,
+    traceback: [`SystemError: internal error: ${text}`],
   };
 }
 
@@ -99,10 +99,21 @@ export function createKernelHost(
       // Outputs the session returned without streaming them still reach the page.
       for (const output of result.outputs.slice(posted)) post({ op: "output", runId, output });
       post({ op: "done", runId, executionCount: result.executionCount, ok: result.ok });
+      if (!result.ok) abortQueued();
     } catch (error) {
       post({ op: "output", runId, output: internalError(error) });
       post({ op: "done", runId, executionCount: 0, ok: false });
+      abortQueued();
     }
+  }
+
+  /**
+   * After a failed run, the runs queued behind it are dropped, as Jupyter's
+   * kernels do (`stop_on_error`): Run all stops at the first error instead of
+   * running cells whose inputs never got defined.
+   */
+  function abortQueued(): void {
+    for (const queued of queue.splice(0)) post({ op: "aborted", runId: queued.runId });
   }
 
   function drain(): void {

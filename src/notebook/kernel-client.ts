@@ -44,6 +44,7 @@ const fromWorkerSchema = z.discriminatedUnion("op", [
     executionCount: z.number(),
     ok: z.boolean(),
   }),
+  z.object({ op: z.literal("aborted"), runId: z.string() }),
 ]);
 
 function toBundle(data: Record<string, unknown>): MimeBundle {
@@ -78,6 +79,7 @@ export function parseFromWorker(data: unknown): FromWorker | null {
     case "status":
     case "progress":
     case "done":
+    case "aborted":
       return message;
     case "output":
       return { op: "output", runId: message.runId, output: toOutput(message.output) };

@@ -77,6 +77,18 @@ describe("createNotebookStore", () => {
     expect(s.cells.c2?.doc.execution_count).toBe(2);
   });
 
+  test("an aborted run is cancelled and keeps its old outputs and count", () => {
+    const { store } = setup();
+    store.getState().runAll();
+    store.getState().receive({ op: "done", runId: "r1", executionCount: 1, ok: false });
+    store.getState().receive({ op: "aborted", runId: "r2" });
+    const s = store.getState();
+    expect(s.kernel.runs).toEqual([]);
+    expect(s.cells.c2?.run.phase).toBe("cancelled");
+    expect(s.cells.c2?.doc.execution_count).toBeNull();
+    expect(s.cells.c2?.doc.outputs).toEqual([]);
+  });
+
   test("a re-run of a cell makes the older run's messages stale", () => {
     const { store } = setup();
     store.getState().run("c1");

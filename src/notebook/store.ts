@@ -332,18 +332,25 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
           set((s) => ({ cells: update(s.cells, run.cellId, cellMessage) }));
           return;
         }
-        case "done": {
+        case "done":
+        case "aborted": {
           set((s) => {
             const run = s.kernel.runs.find((r) => r.runId === message.runId);
             if (run === undefined) return {};
             const at = now();
-            let cells = update(s.cells, run.cellId, {
-              type: "done",
-              runId: message.runId,
-              executionCount: message.executionCount,
-              ok: message.ok,
-              at,
-            });
+            let cells = update(
+              s.cells,
+              run.cellId,
+              message.op === "done"
+                ? {
+                    type: "done",
+                    runId: message.runId,
+                    executionCount: message.executionCount,
+                    ok: message.ok,
+                    at,
+                  }
+                : { type: "cancel", runId: message.runId },
+            );
             const runs = s.kernel.runs.filter((r) => r.runId !== message.runId);
             const next = runs[0];
             if (next !== undefined)

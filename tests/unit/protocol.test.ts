@@ -89,6 +89,7 @@ describe("parseFromWorker", () => {
       },
       { op: "progress", runId: "r", done: 1, total: 2 },
       { op: "done", runId: "r", executionCount: 1, ok: true },
+      { op: "aborted", runId: "r" },
     ];
     for (const m of messages) expect(parseFromWorker(m)).toEqual(m);
   });
@@ -141,6 +142,23 @@ describe("createKernelHost", () => {
     ]);
   });
 
+  test("a failed run aborts the runs queued behind it, as Jupyter's stop-on-error does", () => {
+    const { host, posted, flush } = hostWithQueue();
+    host.receive({ op: "execute", runId: "a", cellId: "c1", code: "fail" });
+    host.receive({ op: "execute", runId: "b", cellId: "c2", code: "two" });
+    host.receive({ op: "execute", runId: "c", cellId: "c3", code: "three" });
+    flush();
+    expect(posted.filter((m) => m.op === "done" || m.op === "aborted")).toEqual([
+      { op: "done", runId: "a", executionCount: 1, ok: false },
+      { op: "aborted", runId: "b" },
+      { op: "aborted", runId: "c" },
+    ]);
+    // Runs sent after the failure run as usual.
+    host.receive({ op: "execute", runId: "d", cellId: "c2", code: "two" });
+    flush();
+    expect(posted.at(-2)).toEqual({ op: "done", runId: "d", executionCount: 2, ok: true });
+  });
+
   test("progress is throttled, but the last step always goes out", () => {
     const posted: FromWorker[] = [];
     const session: SessionLike = {
@@ -185,9 +203,9 @@ describe("createKernelHost", () => {
         runId: "a",
         output: {
           output_type: "error",
-          ename: "InternalError",
-          evalue: "the kernel failed: bug",
-          traceback: ["InternalError: the kernel failed: bug"],
+          ename: "SystemError",
+          evalue: "internal error: bug",
+          traceback: ["SystemError: internal error: bug"],
         },
       },
       { op: "done", runId: "a", executionCount: 0, ok: false },
