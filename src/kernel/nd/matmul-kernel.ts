@@ -293,6 +293,114 @@ function exactRange(
   return true;
 }
 
+/** One output entry of the sequential kind: fma(a[p], b[p], acc) for p = 0..k-1 from 0. */
+function fmaChain(
+  af: Float64Array,
+  ah: Float64Array,
+  al: Float64Array,
+  ai: number,
+  bf: Float64Array,
+  bh: Float64Array,
+  bl: Float64Array,
+  bj: number,
+  k: number,
+): number {
+  // fma(a, b, 0) is the rounded product (+ 0 turns a -0 product into +0, as fma does).
+  let acc = af[ai]! * bf[bj]! + 0;
+  for (let p = 1; p < k; p++) {
+    acc = fmaSplit(af[ai + p]! * bf[bj + p]!, ah[ai + p]!, al[ai + p]!, bh[bj + p]!, bl[bj + p]!, acc);
+  }
+  return acc;
+}
+
+/** The 8 fma lanes of a dot-style entry: lane l sums k = l, l+8, ... from 0. */
+function fmaLanes(
+  af: Float64Array,
+  ah: Float64Array,
+  al: Float64Array,
+  ai: number,
+  bf: Float64Array,
+  bh: Float64Array,
+  bl: Float64Array,
+  bj: number,
+  k: number,
+  lanes: Float64Array,
+): void {
+  lanes.fill(0);
+  const first = Math.min(k, 8);
+  for (let p = 0; p < first; p++) lanes[p] = af[ai + p]! * bf[bj + p]! + 0;
+  for (let p = 8; p < k; p++) {
+    const l = p & 7;
+    lanes[l] = fmaSplit(
+      af[ai + p]! * bf[bj + p]!,
+      ah[ai + p]!,
+      al[ai + p]!,
+      bh[bj + p]!,
+      bl[bj + p]!,
+      lanes[l]!,
+    );
+  }
+}
+
+/**
+ * The sequential entries (i, j < dotFrom) in C order, four at a time, into
+ * `c`; returns how many were done (the rest, fewer than four, are left). Each
+ * entry is one long dependency chain (every step waits for the previous
+ * sum), so four independent chains side by side let the CPU overlap them.
+ * (Kept apart from the other loops so V8 inlines `fmaSplit` at every site.)
+ */
+function fmaChains4(
+  af: Float64Array,
+  ah: Float64Array,
+  al: Float64Array,
+  bf: Float64Array,
+  bh: Float64Array,
+  bl: Float64Array,
+  k: number,
+  m: number,
+  n: number,
+  dotFrom: number,
+  c: Float64Array,
+  cOff: number,
+): number {
+  const seqCount = m * dotFrom;
+  let q = 0;
+  for (; q + 4 <= seqCount; q += 4) {
+    const i0 = Math.floor(q / dotFrom);
+    const j0 = q - i0 * dotFrom;
+    const i1 = j0 + 1 < dotFrom ? i0 : i0 + 1;
+    const j1 = j0 + 1 < dotFrom ? j0 + 1 : 0;
+    const i2 = j1 + 1 < dotFrom ? i1 : i1 + 1;
+    const j2 = j1 + 1 < dotFrom ? j1 + 1 : 0;
+    const i3 = j2 + 1 < dotFrom ? i2 : i2 + 1;
+    const j3 = j2 + 1 < dotFrom ? j2 + 1 : 0;
+    const a0 = i0 * k;
+    const a1 = i1 * k;
+    const a2 = i2 * k;
+    const a3 = i3 * k;
+    const b0 = j0 * k;
+    const b1 = j1 * k;
+    const b2 = j2 * k;
+    const b3 = j3 * k;
+    // fma(a, b, 0) is the rounded product (+ 0 turns a -0 product into +0, as fma does).
+    let c0 = af[a0]! * bf[b0]! + 0;
+    let c1 = af[a1]! * bf[b1]! + 0;
+    let c2 = af[a2]! * bf[b2]! + 0;
+    let c3 = af[a3]! * bf[b3]! + 0;
+    for (let p = 1; p < k; p++) {
+      c0 = fmaSplit(af[a0 + p]! * bf[b0 + p]!, ah[a0 + p]!, al[a0 + p]!, bh[b0 + p]!, bl[b0 + p]!, c0);
+      c1 = fmaSplit(af[a1 + p]! * bf[b1 + p]!, ah[a1 + p]!, al[a1 + p]!, bh[b1 + p]!, bl[b1 + p]!, c1);
+      c2 = fmaSplit(af[a2 + p]! * bf[b2 + p]!, ah[a2 + p]!, al[a2 + p]!, bh[b2 + p]!, bl[b2 + p]!, c2);
+      c3 = fmaSplit(af[a3 + p]! * bf[b3 + p]!, ah[a3 + p]!, al[a3 + p]!, bh[b3 + p]!, bl[b3 + p]!, c3);
+    }
+    c[cOff + i0 * n + j0] = c0;
+    c[cOff + i1 * n + j1] = c1;
+    c[cOff + i2 * n + j2] = c2;
+    c[cOff + i3 * n + j3] = c3;
+  }
+  return q;
+}
+
 /** A strided float64 matrix operand: element (r, c) is `data[offset + r*rowStride + c*colStride]`. */
 export interface StridedMatrix {
   readonly data: Float64Array;
@@ -352,33 +460,18 @@ export function openblasSmallMatmul(
   const groupEnd4 = dotFrom + ((M - dotFrom) & ~3);
   const n4 = N & ~3;
   const lanes = new Float64Array(8);
+  const q = fmaChains4(af, ah, al, bf, bh, bl, k, m, n, dotFrom, c, cOff);
   for (let i = 0; i < m; i++) {
     const ai = i * k;
-    for (let j = 0; j < n; j++) {
+    // Sequential entries left over from the groups of four start at q.
+    let j = i * dotFrom + dotFrom <= q ? dotFrom : Math.max(0, q - i * dotFrom);
+    for (; j < n; j++) {
       const bj = j * k;
       if (j < dotFrom) {
-        // fma(a, b, 0) is the rounded product (+ 0 turns a -0 product into +0, as fma does).
-        let acc = af[ai]! * bf[bj]! + 0;
-        for (let p = 1; p < k; p++) {
-          acc = fmaSplit(af[ai + p]! * bf[bj + p]!, ah[ai + p]!, al[ai + p]!, bh[bj + p]!, bl[bj + p]!, acc);
-        }
-        c[cOff + i * n + j] = acc;
+        c[cOff + i * n + j] = fmaChain(af, ah, al, ai, bf, bh, bl, bj, k);
         continue;
       }
-      lanes.fill(0);
-      const first = Math.min(k, 8);
-      for (let p = 0; p < first; p++) lanes[p] = af[ai + p]! * bf[bj + p]! + 0;
-      for (let p = 8; p < k; p++) {
-        const l = p & 7;
-        lanes[l] = fmaSplit(
-          af[ai + p]! * bf[bj + p]!,
-          ah[ai + p]!,
-          al[ai + p]!,
-          bh[bj + p]!,
-          bl[bj + p]!,
-          lanes[l]!,
-        );
-      }
+      fmaLanes(af, ah, al, ai, bf, bh, bl, bj, k, lanes);
       const l0 = lanes[0]!;
       const l1 = lanes[1]!;
       const l2 = lanes[2]!;
