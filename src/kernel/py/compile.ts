@@ -1359,9 +1359,10 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
     return kwargs;
   };
   const enter = keywordBinder(rt, args, parts, collect);
+  const gather = plainArguments(args, parts) ?? collect;
   const other = (callee: PyValue, f: Frame): PyValue => {
     const argv: PyValue[] = [];
-    const kwargs = collect(f, argv);
+    const kwargs = gather(f, argv);
     if (callee instanceof PyBuiltin) return callee.impl(argv, kwargs, ctx);
     return callValue(ctx, callee, argv, kwargs);
   };
@@ -1379,6 +1380,32 @@ function callExpr(cx: Compiler, fnE: Expr, args: Arg[], sc: Scope): E {
 }
 
 const noStmt: S = () => NORMAL;
+
+/**
+ * For a call site with only positional and distinct `name=value` arguments (`np.sum(x, axis=1)`):
+ * gathers them without inspecting each argument's kind at run time. Null for any other site.
+ */
+function plainArguments(
+  args: Arg[],
+  parts: readonly { a: Arg; e: E }[],
+): ((f: Frame, argv: PyValue[]) => Kwargs) | null {
+  const names: string[] = [];
+  for (const a of args) {
+    if (a.kind === "kw") {
+      if (names.includes(a.name)) return null;
+      names.push(a.name);
+      // Positional arguments must all come first (the order they are evaluated in).
+    } else if (a.kind !== "pos" || names.length > 0) return null;
+  }
+  const npos = args.length - names.length;
+  const es = parts.map((p) => p.e);
+  return (f, argv) => {
+    for (let i = 0; i < npos; i++) argv.push((es[i] ?? nullE)(f));
+    const kwargs: Kwargs = new Map();
+    for (let i = 0; i < names.length; i++) kwargs.set(names[i] ?? "", (es[npos + i] ?? nullE)(f));
+    return kwargs;
+  };
+}
 
 /**
  * `obj.name(args)` with positional arguments: a host method or module function (user functions
@@ -1431,8 +1458,9 @@ function keywordBinder(
     pushFrame(rt, fr);
     return fr;
   };
-  if (!args.every((a) => a.kind === "pos" || a.kind === "kw")) return general;
   const npos = args.filter((a) => a.kind === "pos").length;
+  // Only `f(p, q, name=value)`: every positional argument first, no * or **.
+  if (!args.every((a, i) => (i < npos ? a.kind === "pos" : a.kind === "kw"))) return general;
   const kwNames = args.flatMap((a) => (a.kind === "kw" ? [a.name] : []));
   const es = parts.map((p) => p.e);
   const nargs = es.length;
