@@ -322,41 +322,116 @@ const TANH_LUT: readonly number[] = [
 ];
 
 /**
- * numpy's float64 tanh bit for bit: the interval from the exponent bits
- * (the top 13 bits of |x| minus those of 0.125, clamped to 0..15), Horner's
- * rule with a fused multiply-add at every step (emulated exactly by
- * `fmaSplit`), the sign of x put back. |x| >= 2**1023, infinities give +-1.
+ * The table row (offset into TANH_LUT) for x from the high word of its bits:
+ * the top 13 bits of |x| minus those of 0.125, clamped to the 16 intervals,
+ * or -1 where numpy returns +-1 or NaN without the polynomial (|x| >= 2**1023,
+ * infinities, NaN, and the saturated last interval).
+ */
+function tanhRow(hiWord: number): number {
+  const hi = hiWord & 0x7ff80000;
+  if (hi > 0x7fe00000) return -1;
+  const row = 18 * (Math.min(Math.max(hi - 0x3fc00000, 0), 0x780000) >>> 19);
+  return row === 18 * 15 ? -1 : row;
+}
+
+/** tanh(x) outside the polynomial (see `tanhRow`): NaN stays, else the sign of x times 1. */
+function tanhSaturated(x: number): number {
+  return Number.isNaN(x) ? x : x < 0 ? -1 : 1;
+}
+
+/** numpy's tanh of one value with table row `row` (Horner, an exact fma per step). */
+function tanhPoly(x: number, row: number): number {
+  const y = Math.abs(x) - TANH_LUT[row]!;
+  const t = SPLIT * y;
+  const yh = t - (t - y);
+  const yl = y - yh;
+  let r = TANH_LUT[row + 17]!;
+  for (let j = row + 16; j > row; j--) {
+    const u = SPLIT * r;
+    const rh = u - (u - r);
+    r = fmaSplit(r * y, rh, r - rh, yh, yl, TANH_LUT[j]!);
+  }
+  return x < 0 || Object.is(x, -0) ? -r : r;
+}
+
+/**
+ * numpy's float64 tanh bit for bit: the interval from the exponent bits,
+ * Horner's rule with a fused multiply-add at every step (emulated exactly by
+ * `fmaSplit`), the sign of x put back; |x| >= 2**1023 and infinities give
+ * +-1. Four values go through Horner side by side: each is one long chain of
+ * dependent steps, so interleaving lets the CPU overlap them.
  */
 const loopTanhF64: UnaryLoop = (a, ia, sa, o, io, so, n) => {
   const word = new Float64Array(1);
   const hiWord = new Uint32Array(word.buffer);
   const HI = 1; // little-endian: the high word of the double
-  for (let i = 0; i < n; i++, ia += sa, io += so) {
+  let i = 0;
+  for (; i + 4 <= n; i += 4) {
+    const x0 = a[ia]!;
+    const x1 = a[ia + sa]!;
+    const x2 = a[ia + 2 * sa]!;
+    const x3 = a[ia + 3 * sa]!;
+    word[0] = x0;
+    const w0 = tanhRow(hiWord[HI]!);
+    word[0] = x1;
+    const w1 = tanhRow(hiWord[HI]!);
+    word[0] = x2;
+    const w2 = tanhRow(hiWord[HI]!);
+    word[0] = x3;
+    const w3 = tanhRow(hiWord[HI]!);
+    if (w0 < 0 || w1 < 0 || w2 < 0 || w3 < 0) {
+      o[io] = w0 < 0 ? tanhSaturated(x0) : tanhPoly(x0, w0);
+      o[io + so] = w1 < 0 ? tanhSaturated(x1) : tanhPoly(x1, w1);
+      o[io + 2 * so] = w2 < 0 ? tanhSaturated(x2) : tanhPoly(x2, w2);
+      o[io + 3 * so] = w3 < 0 ? tanhSaturated(x3) : tanhPoly(x3, w3);
+    } else {
+      const y0 = Math.abs(x0) - TANH_LUT[w0]!;
+      const y1 = Math.abs(x1) - TANH_LUT[w1]!;
+      const y2 = Math.abs(x2) - TANH_LUT[w2]!;
+      const y3 = Math.abs(x3) - TANH_LUT[w3]!;
+      let t = SPLIT * y0;
+      const yh0 = t - (t - y0);
+      t = SPLIT * y1;
+      const yh1 = t - (t - y1);
+      t = SPLIT * y2;
+      const yh2 = t - (t - y2);
+      t = SPLIT * y3;
+      const yh3 = t - (t - y3);
+      const yl0 = y0 - yh0;
+      const yl1 = y1 - yh1;
+      const yl2 = y2 - yh2;
+      const yl3 = y3 - yh3;
+      let r0 = TANH_LUT[w0 + 17]!;
+      let r1 = TANH_LUT[w1 + 17]!;
+      let r2 = TANH_LUT[w2 + 17]!;
+      let r3 = TANH_LUT[w3 + 17]!;
+      for (let j = 16; j > 0; j--) {
+        let u = SPLIT * r0;
+        let rh = u - (u - r0);
+        r0 = fmaSplit(r0 * y0, rh, r0 - rh, yh0, yl0, TANH_LUT[w0 + j]!);
+        u = SPLIT * r1;
+        rh = u - (u - r1);
+        r1 = fmaSplit(r1 * y1, rh, r1 - rh, yh1, yl1, TANH_LUT[w1 + j]!);
+        u = SPLIT * r2;
+        rh = u - (u - r2);
+        r2 = fmaSplit(r2 * y2, rh, r2 - rh, yh2, yl2, TANH_LUT[w2 + j]!);
+        u = SPLIT * r3;
+        rh = u - (u - r3);
+        r3 = fmaSplit(r3 * y3, rh, r3 - rh, yh3, yl3, TANH_LUT[w3 + j]!);
+      }
+      o[io] = x0 < 0 || Object.is(x0, -0) ? -r0 : r0;
+      o[io + so] = x1 < 0 || Object.is(x1, -0) ? -r1 : r1;
+      o[io + 2 * so] = x2 < 0 || Object.is(x2, -0) ? -r2 : r2;
+      o[io + 3 * so] = x3 < 0 || Object.is(x3, -0) ? -r3 : r3;
+    }
+    ia += 4 * sa;
+    io += 4 * so;
+  }
+  for (; i < n; i++, ia += sa, io += so) {
     const x = a[ia]!;
     word[0] = x;
-    const hi = hiWord[HI]! & 0x7ff80000;
-    if (hi > 0x7fe00000) {
-      o[io] = Number.isNaN(x) ? x : x > 0 ? 1 : -1;
-      continue;
-    }
-    const d = hi - 0x3fc00000;
-    const row = 18 * (Math.min(Math.max(d, 0), 0x780000) >>> 19);
-    if (row === 18 * 15) {
-      // The saturated interval: c0 = 1 and the rest 0, so the polynomial is exactly 1.
-      o[io] = x < 0 ? -1 : 1;
-      continue;
-    }
-    const y = Math.abs(x) - TANH_LUT[row]!;
-    const t = SPLIT * y;
-    const yh = t - (t - y);
-    const yl = y - yh;
-    let r = TANH_LUT[row + 17]!;
-    for (let j = row + 16; j > row; j--) {
-      const u = SPLIT * r;
-      const rh = u - (u - r);
-      r = fmaSplit(r * y, rh, r - rh, yh, yl, TANH_LUT[j]!);
-    }
-    o[io] = x < 0 || Object.is(x, -0) ? -r : r;
+    const w = tanhRow(hiWord[HI]!);
+    o[io] = w < 0 ? tanhSaturated(x) : tanhPoly(x, w);
   }
 };
 
