@@ -180,15 +180,33 @@ const loopDiv: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
   }
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) o[io] = a[ia]! / b[ib]!;
 };
-/** numpy's NaN-propagating `maximum`: the first operand wins ties and NaNs. */
+/**
+ * numpy's NaN-propagating `maximum`: a NaN in either operand wins, and on a
+ * tie the second operand does (`maximum(-0.0, 0.0)` is 0.0, `maximum(0.0, -0.0)` is -0.0).
+ */
 const loopMax: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) {
+    const u = a[ia]!;
+    const v = b[ib]!;
+    o[io] = u > v || Number.isNaN(u) ? u : v;
+  }
+};
+const loopMin: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
+  for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) {
+    const u = a[ia]!;
+    const v = b[ib]!;
+    o[io] = u < v || Number.isNaN(u) ? u : v;
+  }
+};
+/** `clip`'s bounds: here the clipped value wins ties (`clip(-0.0, 0.0, 1.0)` is -0.0). */
+const loopClipLo: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) {
     const u = a[ia]!;
     const v = b[ib]!;
     o[io] = u >= v || Number.isNaN(u) ? u : v;
   }
 };
-const loopMin: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
+const loopClipHi: BinaryLoop = (a, ia, sa, b, ib, sb, o, io, so, n) => {
   for (let i = 0; i < n; i++, ia += sa, ib += sb, io += so) {
     const u = a[ia]!;
     const v = b[ib]!;
@@ -892,8 +910,8 @@ export function clip(x: Operand, lo: Operand | null, hi: Operand | null): NDArra
   const dt = resultType(...ops);
   let r = asArray(x, dt);
   if (r.dtype !== dt) r = runUnary(r, dt, loopCopy);
-  if (lo !== null) r = runBinary(r, asArray(lo, dt), dt, loopMax);
-  if (hi !== null) r = runBinary(r, asArray(hi, dt), dt, loopMin);
+  if (lo !== null) r = runBinary(r, asArray(lo, dt), dt, loopClipLo);
+  if (hi !== null) r = runBinary(r, asArray(hi, dt), dt, loopClipHi);
   return r;
 }
 
