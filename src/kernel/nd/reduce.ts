@@ -132,10 +132,11 @@ function combine(kind: ReduceKind, acc: number, v: number): number {
       return acc + v;
     case "prod":
       return acc * v;
+    // `maximum(acc, v)`: on a tie (0.0 and -0.0) the later element wins, as in numpy.
     case "max":
-      return v > acc || Number.isNaN(v) ? v : acc;
+      return acc > v || Number.isNaN(acc) ? acc : v;
     case "min":
-      return v < acc || Number.isNaN(v) ? v : acc;
+      return acc < v || Number.isNaN(acc) ? acc : v;
     default: {
       const never: never = kind;
       throw new Error(`unknown reduction ${String(never)}`);
@@ -205,14 +206,14 @@ function reduceContiguousAxis(a: NDArray, axis: number, kind: ReduceKind, dst: T
           for (let j = 0; j < inner; j++) {
             const v = src[ib + j]!;
             const acc = dst[ob + j]!;
-            dst[ob + j] = v > acc || Number.isNaN(v) ? v : acc;
+            dst[ob + j] = acc > v || Number.isNaN(acc) ? acc : v;
           }
           break;
         case "min":
           for (let j = 0; j < inner; j++) {
             const v = src[ib + j]!;
             const acc = dst[ob + j]!;
-            dst[ob + j] = v < acc || Number.isNaN(v) ? v : acc;
+            dst[ob + j] = acc < v || Number.isNaN(acc) ? acc : v;
           }
           break;
         default: {
