@@ -17,6 +17,7 @@ import {
   transpose,
 } from "../../nd/mod.ts";
 import {
+  compileSignature,
   type KernelContext,
   makeMethod,
   type NpScalar,
@@ -29,6 +30,19 @@ import {
 import { intArg, pyScalarOf, rejectOut, shapeArg, toList, toOperand, wrap } from "./convert.ts";
 import { clipWith, lookupArrayOp, method } from "./ops.ts";
 import { DTypeObject, dtypeArg } from "./types.ts";
+
+// Method signatures, compiled once (a bound method is made on every attribute access).
+const SIG_RESHAPE = compileSignature(["*shape", "**kw"]);
+const SIG_TRANSPOSE = compileSignature(["*axes"]);
+const SIG_RAVEL = compileSignature(["order?"]);
+const SIG_FLATTEN = compileSignature(["order?"]);
+const SIG_COPY = compileSignature(["order?"]);
+const SIG_ASTYPE = compileSignature(["dtype", "order?", "casting?", "subok?", "copy?"]);
+const SIG_TOLIST = compileSignature([]);
+const SIG_ITEM = compileSignature(["*args"]);
+const SIG_DOT = compileSignature(["b", "out?"]);
+const SIG_CLIP = compileSignature(["min?", "max?", "out?"]);
+const SIG_FILL = compileSignature(["value"]);
 
 /** Shape (or axes) given either as separate ints or as one tuple/list: `reshape(2, 3)`, `reshape((2, 3))`. */
 function varShape(args: readonly PyValue[]): number[] {
@@ -89,51 +103,51 @@ export function arrayGetattr(_ctx: KernelContext, a: NDArray, name: string): PyV
       return typeof itemsize === "number" ? itemsize * a.size : undefined;
     }
     case "reshape":
-      return method(a, "reshape", ["*shape", "**kw"], (self, [shape]) =>
+      return method(a, "reshape", SIG_RESHAPE, (self, [shape]) =>
         reshape(self, varShape(shape instanceof PyTuple ? shape.items : [])),
       );
     case "transpose":
-      return method(a, "transpose", ["*axes"], (self, [axes]) => {
+      return method(a, "transpose", SIG_TRANSPOSE, (self, [axes]) => {
         const list = axes instanceof PyTuple ? axes.items : [];
         const first = list[0];
         if (list.length === 0 || (list.length === 1 && first === null)) return transpose(self);
         return transpose(self, varShape(list));
       });
     case "ravel":
-      return method(a, "ravel", ["order?"], (self) => ravel(self));
+      return method(a, "ravel", SIG_RAVEL, (self) => ravel(self));
     case "flatten":
-      return method(a, "flatten", ["order?"], (self) => flatten(self));
+      return method(a, "flatten", SIG_FLATTEN, (self) => flatten(self));
     case "copy":
-      return method(a, "copy", ["order?"], (self) => copy(self));
+      return method(a, "copy", SIG_COPY, (self) => copy(self));
     case "astype":
-      return method(a, "astype", ["dtype", "order?", "casting?", "subok?", "copy?"], (self, [dtype], ctx) => {
+      return method(a, "astype", SIG_ASTYPE, (self, [dtype], ctx) => {
         const dt: DType = dtypeArg(dtype ?? null, ctx) ?? "float64";
         return astype(self, dt);
       });
     case "tolist":
-      return method(a, "tolist", [], (self) => toList(self));
+      return method(a, "tolist", SIG_TOLIST, (self) => toList(self));
     case "item":
-      return method(a, "item", ["*args"], (self, [args]) =>
+      return method(a, "item", SIG_ITEM, (self, [args]) =>
         item(self, args instanceof PyTuple ? args.items : []),
       );
     case "dot":
-      return method(a, "dot", ["b", "out?"], (self, [b, out]) => {
+      return method(a, "dot", SIG_DOT, (self, [b, out]) => {
         rejectOut("dot", out);
         return wrap(dot(self, toOperand(b ?? null)));
       });
     case "clip":
-      return method(a, "clip", ["min?", "max?", "out?"], (self, [lo, hi, out]) => {
+      return method(a, "clip", SIG_CLIP, (self, [lo, hi, out]) => {
         rejectOut("clip", out);
         return clipWith(self, lo, hi);
       });
     case "fill":
-      return method(a, "fill", ["value"], (self, [value]) => {
+      return method(a, "fill", SIG_FILL, (self, [value]) => {
         copyInto(self, toOperand(value ?? null));
         return null;
       });
     default: {
-      const op = lookupArrayOp(name);
-      if (op !== undefined) return method(a, name, op.params, op.run);
+      const found = lookupArrayOp(name);
+      if (found !== undefined) return method(a, name, found.sig, found.op.run);
       return undefined;
     }
   }

@@ -31,6 +31,7 @@ import {
   type PyBuiltin,
   type PyValue,
   raise,
+  type Signature,
 } from "../../py/values.ts";
 import { axisArg, flagArg, intArg, rejectOut, singleAxisArg, toNDArray, toOperand, wrap } from "./convert.ts";
 import { dtypeArg } from "./types.ts";
@@ -48,14 +49,17 @@ export function fn(
   return makeBuiltin(name, (args, kwargs, ctx) => impl(bindArgs(name, sig, args, kwargs), ctx));
 }
 
-/** A bound ndarray method with numpy's parameter names. */
+/**
+ * A bound ndarray method with numpy's parameter names. `sig` is compiled once
+ * (`compileSignature`) by the caller: a method object is made on every
+ * attribute access, so parsing its parameter list there would repeat per call.
+ */
 export function method(
   self: NDArray,
   name: string,
-  params: readonly string[],
+  sig: Signature,
   impl: (a: NDArray, v: Bound, ctx: KernelContext) => PyValue,
 ): PyBuiltin {
-  const sig = compileSignature(params);
   return makeMethod("numpy.ndarray", name, (args, kwargs, ctx) =>
     impl(self, bindArgs(name, sig, args, kwargs), ctx),
   );
@@ -178,10 +182,15 @@ export const arrayOps = {
   },
 } satisfies Record<string, ArrayOp>;
 
-const opTable: ReadonlyMap<string, ArrayOp> = new Map<string, ArrayOp>(Object.entries(arrayOps));
+const opTable: ReadonlyMap<string, { op: ArrayOp; sig: Signature }> = new Map(
+  Object.entries(arrayOps).map(([name, op]): [string, { op: ArrayOp; sig: Signature }] => [
+    name,
+    { op, sig: compileSignature(op.params) },
+  ]),
+);
 
-/** The shared op named `name` (`sum`, `mean`, ...), or undefined. */
-export function lookupArrayOp(name: string): ArrayOp | undefined {
+/** The shared op named `name` (`sum`, `mean`, ...) with its compiled method signature, or undefined. */
+export function lookupArrayOp(name: string): { op: ArrayOp; sig: Signature } | undefined {
   return opTable.get(name);
 }
 
