@@ -280,6 +280,31 @@ function hasArray(index: readonly IndexItem[]): boolean {
  * `a[index]`: a view for basic indices (0-d for a full integer index), a new
  * array for advanced ones. Raises numpy's IndexErrors.
  */
+function sameShape(x: readonly number[], y: readonly number[]): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/**
+ * `a[mask]` for a bool mask of a's own shape (C-contiguous a): the selected
+ * elements in C order as a 1-d array, in two passes (count, copy) without
+ * the index arrays of the general path.
+ */
+function compress(a: NDArray, mask: NDArray): NDArray {
+  const m = mask.isContiguous ? mask.data : mask.toContiguousData();
+  const m0 = mask.isContiguous ? mask.offset : 0;
+  const n = a.size;
+  let count = 0;
+  for (let i = 0; i < n; i++) if (m[m0 + i] !== 0) count++;
+  const out = NDArray.zeros([count], a.dtype);
+  const src = a.data;
+  const dst = out.data;
+  let k = 0;
+  for (let i = 0; i < n; i++) if (m[m0 + i] !== 0) dst[k++] = src[a.offset + i]!;
+  return out;
+}
+
 /**
  * `a[idx]` for an int64 index array on axis 0 of a C-contiguous array:
  * shape `idx.shape + a.shape[1:]`, one row copy per index (negative indices
@@ -309,14 +334,9 @@ function takeRows(a: NDArray, idx: NDArray): NDArray {
 
 export function getItem(a: NDArray, index: readonly IndexItem[]): NDArray {
   const first = index[0];
-  if (
-    index.length === 1 &&
-    first instanceof NDArray &&
-    first.dtype === "int64" &&
-    a.ndim >= 1 &&
-    a.isContiguous
-  ) {
-    return takeRows(a, first);
+  if (index.length === 1 && first instanceof NDArray && a.ndim >= 1 && a.isContiguous) {
+    if (first.dtype === "int64") return takeRows(a, first);
+    if (first.dtype === "bool" && sameShape(first.shape, a.shape)) return compress(a, first);
   }
   const entries = expand(a, index);
   if (!hasArray(index)) return basicView(a, entries).view;
