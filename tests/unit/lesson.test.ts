@@ -28,6 +28,7 @@ import { z } from "zod";
 import { createSession } from "../../src/kernel/session.ts";
 import { parseIpynb, toIpynb, validateNbformat45 } from "../../src/notebook/ipynb.ts";
 import type { Output } from "../../src/protocol.ts";
+import { forgiveLastBits } from "../lastbits.ts";
 
 const LESSON = "public/notebooks/8-4-initializers.ipynb";
 const REFERENCE = "tests/lesson/cpython-output.json";
@@ -50,39 +51,6 @@ const cpythonReportSchema = z.object({
   matplotlib: z.string(),
   cells: z.array(cellTextSchema),
 });
-
-/** A float literal as Python and numpy print it: `-0.0107983`, `9.2e-06`, `1.048e+00`. */
-const FLOAT_TOKEN = /-?\d+\.\d*(?:e[-+]?\d+)?|-?\d+e[-+]?\d+/g;
-const FULL_PRECISION_DIGITS = 15;
-const LAST_BITS = 1e-13;
-
-function significantDigits(token: string): number {
-  const mantissa = token.replace(/^-/, "").replace(/e.*$/, "").replace(".", "");
-  return mantissa.replace(/^0+/, "").length;
-}
-
-function lastBitsApart(expected: string, actual: string): boolean {
-  if (Math.max(significantDigits(expected), significantDigits(actual)) < FULL_PRECISION_DIGITS) return false;
-  const a = Number(expected);
-  const b = Number(actual);
-  return Math.abs(a - b) <= LAST_BITS * Math.max(Math.abs(a), Math.abs(b));
-}
-
-/**
- * `actual` with each full-precision float that is only last bits away from the float at the same
- * place in `expected` replaced by the expected text; everything else is left as it is, so a deep
- * equality afterwards shows every real difference.
- */
-function forgiveLastBits(expected: string, actual: string): string {
-  const expectedFloats = expected.match(FLOAT_TOKEN) ?? [];
-  const actualFloats = actual.match(FLOAT_TOKEN) ?? [];
-  if (expectedFloats.length !== actualFloats.length) return actual;
-  let i = 0;
-  return actual.replace(FLOAT_TOKEN, (token) => {
-    const wanted = expectedFloats[i++] ?? token;
-    return wanted !== token && lastBitsApart(wanted, token) ? wanted : token;
-  });
-}
 
 function forgiveLastBitsInCells(expected: readonly CellText[], actual: readonly CellText[]): CellText[] {
   return actual.map((cell, c) => ({

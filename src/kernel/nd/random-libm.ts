@@ -16,6 +16,11 @@
  *   randn's arguments, under 2% of those within 0.07 of 1) it defers to the
  *   exact evaluation. Checked against glibc on about 200 million inputs
  *   besides the committed fixture (tests/fixtures/gen_libm.py).
+ *
+ * The constants (`T`, the polynomial) are those of the algorithm's published
+ * form, Szabolcs Nagy's log from ARM's optimized-routines (MIT licence), which
+ * glibc adopted: reproducing glibc's bits needs its exact constants, and they
+ * cannot be derived independently. Everything else here is our own code.
  */
 
 const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
