@@ -267,7 +267,6 @@ const loopCos: UnaryLoop = (a, ia, sa, o, io, so, n) => {
   for (let i = 0; i < n; i++, ia += sa, io += so) o[io] = Math.cos(a[ia]!);
 };
 
-
 /** Whether any element of `a` satisfies the test (contiguous scan, no per-element callback). */
 function scan(a: NDArray, test: "zero" | "negative" | "nan" | "infinite"): boolean {
   const d = a.isContiguous ? a.data : a.toContiguousData();
