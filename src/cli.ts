@@ -6,7 +6,8 @@
  * shows them in text. Exits 1 at the first error unless `--allow-errors`.
  * `--out` writes the notebook with its outputs and execution counts (nbformat 4.5).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { createSession } from "./kernel/session.ts";
 import { outputsToText, type XMode } from "./kernel/render-text.ts";
 import { parseIpynb, parsePercentPy, toIpynb } from "./notebook/ipynb.ts";
@@ -91,4 +92,8 @@ function main(argv: readonly string[]): number {
   return code;
 }
 
-process.exitCode = main(process.argv.slice(2));
+// Run only as a program, so tests and tools can import readNotebook/runNotebook.
+const invoked = process.argv[1];
+if (invoked !== undefined && realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url))) {
+  process.exitCode = main(process.argv.slice(2));
+}
