@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 
@@ -107,12 +108,15 @@ export interface OpenedPage {
   errors: string[];
 }
 
+/** Viewport and colour scheme of a browser context (1280 x 900, light by default). */
+export interface ViewOptions {
+  width?: number;
+  height?: number;
+  colorScheme?: "light" | "dark";
+}
+
 /** A fresh context (no shared storage) with one page at the app URL. */
-export async function openApp(
-  browser: Browser,
-  url: string,
-  options: { width?: number; height?: number; colorScheme?: "light" | "dark" } = {},
-): Promise<OpenedPage> {
+export async function openApp(browser: Browser, url: string, options: ViewOptions = {}): Promise<OpenedPage> {
   const context = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
     colorScheme: options.colorScheme ?? "light",
@@ -175,4 +179,56 @@ export async function runCells(page: Page, fromId: string, toId: string): Promis
   await page.keyboard.press("Escape");
   for (let i = from; i <= to; i++) await page.keyboard.press("Shift+Enter");
   await waitForIdle(page);
+}
+
+/** The preview server and browser of one test file, available once its `beforeAll` hooks ran. */
+export interface AppServer {
+  readonly url: string;
+  readonly browser: Browser;
+}
+
+/**
+ * Registers the `beforeAll` that starts `vite preview` and Chromium for the calling test file and the
+ * `afterAll` that stops them. Hooks the file registers later run inside these (vitest runs `afterAll`
+ * hooks in reverse order), so they may open and close pages.
+ */
+export function setupAppServer(): AppServer {
+  let preview: Preview | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    preview = await startPreview();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await preview?.stop();
+  });
+  return {
+    get url() {
+      if (preview === undefined) throw new Error("setupAppServer: the preview server is not running");
+      return preview.url;
+    },
+    get browser() {
+      if (browser === undefined) throw new Error("setupAppServer: the browser is not running");
+      return browser;
+    },
+  };
+}
+
+/**
+ * Opens the app in a fresh context (at `options.url`, the server's URL by default), waits for the
+ * lesson, runs `run`, and closes the context even when `run` throws.
+ */
+export async function withApp(
+  server: AppServer,
+  options: ViewOptions & { url?: string },
+  run: (opened: OpenedPage) => Promise<void>,
+): Promise<void> {
+  const opened = await openApp(server.browser, options.url ?? server.url, options);
+  try {
+    await waitForLesson(opened.page);
+    await run(opened);
+  } finally {
+    await opened.context.close();
+  }
 }

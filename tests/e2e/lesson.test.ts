@@ -4,26 +4,14 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  cellById,
-  launchBrowser,
-  type OpenedPage,
-  openApp,
-  type Preview,
-  startPreview,
-  waitForIdle,
-  waitForLesson,
-} from "./harness.ts";
+import { cellById, type OpenedPage, openApp, setupAppServer, waitForIdle, waitForLesson } from "./harness.ts";
 
-let preview: Preview;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
+const app = setupAppServer();
 let opened: OpenedPage;
 let runAllSeconds = 0;
 
 beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchBrowser();
-  opened = await openApp(browser, preview.url);
+  opened = await openApp(app.browser, app.url);
   await waitForLesson(opened.page);
   const start = Date.now();
   await opened.page.getByRole("button", { name: "Run all", exact: true }).click();
@@ -34,8 +22,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await opened?.context.close();
-  await browser?.close();
-  await preview?.stop();
 });
 
 /** What Plotly drew for each figure of a cell: bar-trace axes and subplot titles. */

@@ -7,42 +7,12 @@
  * the deep experiment (no timing assertion: performance goals live in benchmarks).
  */
 import { readFile } from "node:fs/promises";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
 import { validateNbformat45 } from "../../src/notebook/ipynb.ts";
-import {
-  cellById,
-  launchBrowser,
-  type OpenedPage,
-  openApp,
-  type Preview,
-  startPreview,
-  waitForIdle,
-  waitForLesson,
-} from "./harness.ts";
+import { cellById, setupAppServer, waitForIdle, waitForLesson, withApp } from "./harness.ts";
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-async function withApp(url: string, run: (opened: OpenedPage) => Promise<void>): Promise<void> {
-  const opened = await openApp(browser, url);
-  try {
-    await waitForLesson(opened.page);
-    await run(opened);
-  } finally {
-    await opened.context.close();
-  }
-}
+const app = setupAppServer();
 
 async function runAll(page: Page): Promise<void> {
   await page.getByRole("button", { name: "Run all", exact: true }).click();
@@ -117,7 +87,7 @@ function median(values: number[]): number {
 
 describe("live editing", () => {
   test("a slider moved with the keyboard re-runs the dependent cells; a reload keeps the value", async () => {
-    await withApp(preview.url, async ({ page, errors }) => {
+    await withApp(app, {}, async ({ page, errors }) => {
       await runAll(page);
       const before = await printedText(page);
       expect(await figureDepth(page, "deep-tanh", 10)).toBe(true);
@@ -177,7 +147,7 @@ describe("live editing", () => {
   test("a share link opened in a fresh browser context gives the same outputs", async () => {
     let link = "";
     let expected: Record<string, string> = {};
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const scale = cellById(page, "deep-setup").getByRole("slider", { name: "naive_scale" });
       await scale.focus();
       for (let i = 0; i < 4; i++) await page.keyboard.press("ArrowRight");
@@ -195,7 +165,7 @@ describe("live editing", () => {
       expect(link).toContain("seed=42");
       expect(link).not.toContain("nb=");
     });
-    await withApp(link, async ({ page, errors }) => {
+    await withApp(app, { url: link }, async ({ page, errors }) => {
       expect(await source(page, "deep-setup")).toContain("naive_scale = 0.05  #@param");
       await page.getByText("Opened the notebook from the link").waitFor();
       await runAll(page);
@@ -214,7 +184,7 @@ describe("live editing", () => {
     expect(json).toMatchObject({ nbformat: 4, nbformat_minor: 5 });
     expect(validateNbformat45(json)).toEqual([]);
     expect(exported).toContain('"application/vnd.plotly.v1+json"');
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await page.getByLabel("Notebook file to open").setInputFiles({
         name: "shared.ipynb",
         mimeType: "application/x-ipynb+json",
@@ -235,7 +205,7 @@ describe("live editing", () => {
   });
 
   test("an invalid link and corrupt storage both open the lesson with a notice", async () => {
-    await withApp(`${preview.url}#v=1&seed=-3`, async ({ page }) => {
+    await withApp(app, { url: `${app.url}#v=1&seed=-3` }, async ({ page }) => {
       await page.getByText(/The seed in this link must be an integer/).waitFor();
       expect(await source(page, "seed")).toContain("seed = 42");
       await page.evaluate(
@@ -270,7 +240,7 @@ describe("live editing", () => {
   });
 
   test("Alt+drag on a number changes it live and re-runs the cell and its dependents", async () => {
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const number = cellById(page, "naive-forward").locator(".cm-scrub-number", { hasText: "0.01" });
       await number.scrollIntoViewIfNeeded();
       const box = await number.boundingBox();
@@ -292,7 +262,7 @@ describe("live editing", () => {
   });
 
   test("manual mode marks dependents stale; Reset lesson asks first and can be undone", async () => {
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const autoRun = page.getByRole("button", { name: "Auto-run dependents" });
       await autoRun.click();
       expect(await autoRun.getAttribute("aria-pressed")).toBe("false");
@@ -320,7 +290,7 @@ describe("live editing", () => {
   });
 
   test("a dropped nbformat 4.0 notebook opens; what it cannot render is raw text or noted", async () => {
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const notebook = JSON.stringify({
         nbformat: 4,
         nbformat_minor: 0,
@@ -367,7 +337,7 @@ describe("live editing", () => {
   });
 
   test("presentation mode moves between slides and runs a cell", async () => {
-    await withApp(preview.url, async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await page.getByRole("button", { name: "Present" }).click();
       const show = page.getByRole("region", { name: "Presentation" });
       await show.getByRole("main", { name: /^Slide 1 of \d+: 8-4. Initializers$/ }).waitFor();

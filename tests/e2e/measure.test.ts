@@ -5,22 +5,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { gzipSync } from "node:zlib";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import type { Browser } from "playwright-core";
-import { launchBrowser, openApp, type Preview, startPreview, waitForIdle } from "./harness.ts";
+import { expect, test } from "vitest";
+import { openApp, setupAppServer, waitForIdle } from "./harness.ts";
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const app = setupAppServer();
 
 function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} kB`;
@@ -40,7 +28,7 @@ test("figures: first cell, Run all, bundle size", async () => {
     rows.push(`  ${file.padEnd(40)} ${kb(bytes.length).padStart(10)} ${kb(zipped).padStart(10)} gz`);
   }
 
-  const { context, page } = await openApp(browser, preview.url);
+  const { context, page } = await openApp(app.browser, app.url);
   await page.locator("section.cell").first().waitFor({ timeout: 30_000 });
   const firstCellMs = await page.evaluate(() => performance.now());
   await page.locator(".kernel-status.idle").waitFor({ timeout: 30_000 });

@@ -2,44 +2,11 @@
  * The teacher's path through the lesson in Chromium: Run all, Shift+Enter,
  * edit a parameter, restart, and the keyboard shortcuts.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import {
-  cellById,
-  launchBrowser,
-  type OpenedPage,
-  openApp,
-  outputText,
-  type Preview,
-  prompts,
-  runCells,
-  startPreview,
-  waitForIdle,
-  waitForLesson,
-} from "./harness.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, test } from "vitest";
+import { cellById, outputText, prompts, runCells, setupAppServer, waitForIdle, withApp } from "./harness.ts";
 
-let preview: Preview;
-let browser: Browser;
-
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
-
-async function withApp(run: (opened: OpenedPage) => Promise<void>): Promise<void> {
-  const opened = await openApp(browser, preview.url);
-  try {
-    await waitForLesson(opened.page);
-    await run(opened);
-  } finally {
-    await opened.context.close();
-  }
-}
+const app = setupAppServer();
 
 /** The cells of the original seed lesson that print a mean and a variance. */
 const STATS_CELLS = [
@@ -70,7 +37,7 @@ async function replaceSource(page: Page, id: string, source: string): Promise<vo
 
 describe("the lesson in the browser", () => {
   test("Run all fills every seed cell's output, without errors", async () => {
-    await withApp(async ({ page, errors }) => {
+    await withApp(app, {}, async ({ page, errors }) => {
       await runAll(page);
       expect(await outputText(page, "naive-a")).toContain("array([[");
       expect(await outputText(page, "xavier-a")).toContain("array([[");
@@ -88,7 +55,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("Shift+Enter walks through the cells and runs the code ones", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const first = cellById(page, "imports");
       await first.click({ position: { x: 5, y: 5 } });
       await page.keyboard.press("Escape");
@@ -108,7 +75,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("editing * 0.01 to * 1.0 and re-running makes the activations grow", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await runCells(page, "imports", "naive-a-stats");
       const before = await statsLines(page, "naive-a-stats");
       // biome-ignore lint/performance/useDomNodeTextContent: CodeMirror lines are divs; only innerText keeps the newlines.
@@ -125,7 +92,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("Restart kernel resets the execution counts", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await runCells(page, "imports", "naive-a");
       expect(await cellById(page, "naive-a").locator(".prompt-text").textContent()).toBe("In [5]:");
       await page.getByRole("button", { name: "Restart kernel" }).click();
@@ -139,7 +106,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("Interrupt stops a long cell, restarts the kernel and says so", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await cellById(page, "imports").click({ position: { x: 5, y: 5 } });
       await page.getByRole("button", { name: "Add code cell" }).click();
       const added = page.locator("section.cell.selected");
@@ -159,7 +126,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("keyboard only: modes, insert, type change, delete and undo, help", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       const count = () => page.locator("section.cell").count();
       const selectedId = () => page.locator("section.cell.selected").getAttribute("data-cell-id");
       const total = await count();
@@ -209,7 +176,7 @@ describe("the lesson in the browser", () => {
   });
 
   test("a toolbar click while editing returns to command mode", async () => {
-    await withApp(async ({ page }) => {
+    await withApp(app, {}, async ({ page }) => {
       await cellById(page, "naive-a").locator(".cm-content").click();
       expect(await page.locator(".mode-badge").textContent()).toBe("Edit mode");
       await page.getByRole("button", { name: "Move cell down" }).click();

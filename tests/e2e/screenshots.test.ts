@@ -5,25 +5,16 @@
  */
 import { copyFileSync, mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchBrowser, openApp, type Preview, runCells, startPreview, waitForLesson } from "./harness.ts";
+import { beforeAll, expect, test } from "vitest";
+import { runCells, setupAppServer, withApp } from "./harness.ts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const OUT = resolve(ROOT, "test-results/screens");
 
-let preview: Preview;
-let browser: Browser;
+const app = setupAppServer();
 
-beforeAll(async () => {
-  preview = await startPreview();
-  browser = await launchBrowser();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
 });
 
 const VIEWS = [
@@ -35,19 +26,18 @@ const VIEWS = [
 
 test("screenshots in light and dark, wide and narrow", async () => {
   for (const view of VIEWS) {
-    const { context, page, errors } = await openApp(browser, preview.url, view);
-    await waitForLesson(page);
-    // The seed part of the lesson is enough for the picture, and quick.
-    await runCells(page, "imports", "xavier-a-stats");
-    // Start at the lesson title: the picture shows math, code and the first printed array.
-    // (cells keep a scroll margin below the sticky toolbar)
-    await page.locator('section[data-cell-id="title"]').evaluate((el) => el.scrollIntoView());
-    const path = resolve(OUT, `${view.name}.png`);
-    await page.screenshot({ path });
-    if (view.name === "light-wide" && process.env.UPDATE_SCREENSHOT === "1") {
-      copyFileSync(path, resolve(ROOT, "docs/screenshot.png"));
-    }
-    expect(errors, view.name).toEqual([]);
-    await context.close();
+    await withApp(app, view, async ({ page, errors }) => {
+      // The seed part of the lesson is enough for the picture, and quick.
+      await runCells(page, "imports", "xavier-a-stats");
+      // Start at the lesson title: the picture shows math, code and the first printed array.
+      // (cells keep a scroll margin below the sticky toolbar)
+      await page.locator('section[data-cell-id="title"]').evaluate((el) => el.scrollIntoView());
+      const path = resolve(OUT, `${view.name}.png`);
+      await page.screenshot({ path });
+      if (view.name === "light-wide" && process.env.UPDATE_SCREENSHOT === "1") {
+        copyFileSync(path, resolve(ROOT, "docs/screenshot.png"));
+      }
+      expect(errors, view.name).toEqual([]);
+    });
   }
 });
