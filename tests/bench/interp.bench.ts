@@ -9,11 +9,9 @@
  *
  *   npx tsx tests/bench/interp.bench.ts [--kernel-only]
  */
-import { spawnSync } from "node:child_process";
-import { createSession } from "../../src/kernel/session.ts";
+import { kernelTimings, loopScript, parseTimings, runPython } from "./timing.ts";
 
 const SETUP = `import numpy as np
-import time
 np.random.seed(0)
 z = np.random.randn(3, 4)
 a = np.random.randn(3, 4)
@@ -67,30 +65,11 @@ const ROUNDS = 7;
 const N = 5000;
 
 function timingScript(): string {
-  const lines = [SETUP];
-  lines.push("def bench(label, f, n):");
-  lines.push("    best = 1e9");
-  lines.push(`    for r in range(${ROUNDS}):`);
-  lines.push("        t = time.perf_counter()");
-  lines.push("        f(n)");
-  lines.push("        best = min(best, (time.perf_counter() - t) / n)");
-  lines.push("    print(label + '|' + str(best * 1e6))");
-  STMTS.forEach(([label, stmt], i) => {
-    lines.push(`def f${i}(n):`);
-    lines.push("    for i in range(n):");
-    lines.push(`        ${stmt}`);
-    lines.push(`bench(${JSON.stringify(label)}, f${i}, ${N})`);
-  });
-  return lines.join("\n");
-}
-
-function parse(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    const bar = line.lastIndexOf("|");
-    if (bar > 0) out.set(line.slice(0, bar), Number(line.slice(bar + 1)));
-  }
-  return out;
+  return loopScript(
+    SETUP,
+    ROUNDS,
+    STMTS.map(([label, body]) => ({ label, body, n: N })),
+  );
 }
 
 /** Microseconds per statement, the empty loop subtracted (except for the empty loop itself). */
@@ -103,18 +82,12 @@ function net(times: Map<string, number>): Map<string, number> {
 
 export async function run(kernelOnly = false): Promise<void> {
   const script = timingScript();
-  const session = createSession();
-  // Warm-up run so the JIT has seen every construct before the timed run.
-  session.execute(script);
-  const r = session.execute(script);
-  if (!r.ok) throw new Error(`interp bench failed: ${JSON.stringify(r.outputs).slice(0, 500)}`);
-  const text = r.outputs.map((o) => (o.output_type === "stream" ? o.text : "")).join("");
-  const ours = net(parse(text));
+  const ours = net(kernelTimings(script, "interp"));
   let theirs = new Map<string, number>();
   if (!kernelOnly) {
-    const py = spawnSync("python3", ["-c", script], { encoding: "utf8" });
-    if (py.status === 0) theirs = net(parse(py.stdout));
-    else console.log(`CPython comparison unavailable: ${py.stderr.trim()}`);
+    const py = runPython(script);
+    if (py.ok) theirs = net(parseTimings(py.stdout));
+    else console.log(`CPython comparison unavailable: ${py.error}`);
   }
   console.log(
     `${"statement".padEnd(36)}${"Initlab us".padStart(12)}${"CPython us".padStart(12)}${"ratio".padStart(8)}`,

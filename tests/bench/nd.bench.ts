@@ -3,9 +3,9 @@
  * "going deep" forward pass (ten `H = tanh(H @ W)` layers), each timed here
  * and, in the same run, in real numpy (timed inside Python).
  */
-import { spawnSync } from "node:child_process";
 import { blockedMatmul, matmul, mean, multiply, type NDArray, std, tanh } from "../../src/kernel/nd/mod.ts";
 import { createRandomState, randn } from "../../src/kernel/nd/random.ts";
+import { bestOf, runPython } from "./timing.ts";
 
 function randnArray(seed: number, shape: readonly number[]): NDArray {
   const r = randn(createRandomState(seed), shape);
@@ -13,26 +13,11 @@ function randnArray(seed: number, shape: readonly number[]): NDArray {
   return r;
 }
 
-function bestOf(runs: number, f: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
 const PY = `
-import time, numpy as np
-def best(f, n):
-    b = float("inf")
-    for _ in range(n):
-        t = time.perf_counter(); f(); b = min(b, time.perf_counter() - t)
-    return b * 1000
+import numpy as np
 np.random.seed(1); A = np.random.randn(1000, 500)
 np.random.seed(2); B = np.random.randn(500, 500)
-mm = best(lambda: A @ B, 5)
+mm = best_ms(lambda: A @ B, 5)
 np.random.seed(0); X = np.random.randn(1000, 500)
 Ws = []
 for i in range(10):
@@ -41,7 +26,7 @@ def deep():
     H = X
     for W in Ws: H = np.tanh(H @ W)
     return H
-dp = best(deep, 5)
+dp = best_ms(deep, 5)
 H = deep()
 print(mm, dp, repr(float(np.mean(H))), repr(float(np.std(H))))
 `;
@@ -72,9 +57,9 @@ export async function run(): Promise<void> {
   const h = deep();
   console.log(`deep-10 forward (1000x500, ten 500x500 tanh layers): ${deepMs.toFixed(1)} ms (best of 3)`);
 
-  const py = spawnSync("python3", ["-c", PY], { encoding: "utf8" });
-  if (py.status !== 0) {
-    console.log(`numpy comparison unavailable: ${py.stderr.trim()}`);
+  const py = runPython(PY);
+  if (!py.ok) {
+    console.log(`numpy comparison unavailable: ${py.error}`);
     return;
   }
   const [npMm = Number.NaN, npDeep = Number.NaN, npMean = "", npStd = ""] = py.stdout

@@ -10,11 +10,9 @@
  * OpenBLAS's fused multiply-adds, float64 tanh numpy's SIMD polynomial), which
  * costs an emulated fma per multiply-add.
  */
-import { spawnSync } from "node:child_process";
-import { createSession } from "../../src/kernel/session.ts";
+import { kernelTimings, loopScript, parseTimings, runPython } from "./timing.ts";
 
 const SETUP = `import numpy as np
-import time
 np.random.seed(0)
 a = np.random.randn(50, 64)
 c = np.random.randn(50, 64)
@@ -62,47 +60,19 @@ const OPS: readonly (readonly [string, string])[] = [
 const ROUNDS = 5;
 
 function timingScript(): string {
-  const lines = [SETUP];
-  lines.push("def bench(label, f, n):");
-  lines.push("    best = 1e9");
-  lines.push(`    for r in range(${ROUNDS}):`);
-  lines.push("        t = time.perf_counter()");
-  lines.push("        f(n)");
-  lines.push("        best = min(best, (time.perf_counter() - t) / n)");
-  lines.push("    print(label + '|' + str(best * 1e6))");
-  OPS.forEach(([label, expr], i) => {
-    const heavy = expr.includes("big");
-    lines.push(`def f${i}(n):`);
-    lines.push("    for i in range(n):");
-    lines.push(`        b = ${expr}`);
-    lines.push(`bench(${JSON.stringify(label)}, f${i}, ${heavy ? 5 : 300})`);
-  });
-  return lines.join("\n");
-}
-
-function parse(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const line of text.split("\n")) {
-    const bar = line.lastIndexOf("|");
-    if (bar > 0) out.set(line.slice(0, bar), Number(line.slice(bar + 1)));
-  }
-  return out;
+  return loopScript(
+    SETUP,
+    ROUNDS,
+    OPS.map(([label, expr]) => ({ label, body: `b = ${expr}`, n: expr.includes("big") ? 5 : 300 })),
+  );
 }
 
 export async function run(): Promise<void> {
   const script = timingScript();
-  const session = createSession();
-  // The first run warms up the JIT (the first rows would otherwise pay for it); the second is timed.
-  let text = "";
-  for (let round = 0; round < 2; round++) {
-    const r = session.execute(script);
-    if (!r.ok) throw new Error(`ops bench failed: ${JSON.stringify(r.outputs).slice(0, 500)}`);
-    text = r.outputs.map((o) => (o.output_type === "stream" ? o.text : "")).join("");
-  }
-  const ours = parse(text);
-  const py = spawnSync("python3", ["-c", script], { encoding: "utf8" });
-  const theirs = py.status === 0 ? parse(py.stdout) : new Map<string, number>();
-  if (py.status !== 0) console.log(`numpy comparison unavailable: ${py.stderr.trim()}`);
+  const ours = kernelTimings(script, "ops");
+  const py = runPython(script);
+  const theirs = py.ok ? parseTimings(py.stdout) : new Map<string, number>();
+  if (!py.ok) console.log(`numpy comparison unavailable: ${py.error}`);
   console.log(
     `${"op".padEnd(36)}${"Initlab us".padStart(12)}${"numpy us".padStart(10)}${"ratio".padStart(8)}`,
   );

@@ -4,27 +4,14 @@
  * plus the log alone: `glibcLog` (fast path), `glibcLogExact` (every fma
  * emulated) and `Math.log` on the r2 values randn feeds it.
  */
-import { spawnSync } from "node:child_process";
 import { glibcLog, glibcLogExact } from "../../src/kernel/nd/random-libm.ts";
 import { createRandomState, nextDouble, randn } from "../../src/kernel/nd/random.ts";
+import { bestOf, runPython } from "./timing.ts";
 
-function bestOf(runs: number, f: () => void): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    f();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
+// Each round starts again from seed 0, outside the timed call.
 const PY = `
-import time, numpy as np
-b = float("inf")
-for _ in range(7):
-    np.random.seed(0)
-    t = time.perf_counter(); np.random.randn(10**6); b = min(b, time.perf_counter() - t)
-print(b * 1000)
+import numpy as np
+print(best_ms(lambda: np.random.randn(10**6), 7, lambda: np.random.seed(0)))
 `;
 
 /** The r2 = x1**2 + x2**2 in (0, 1) that randn passes to log, as numpy draws them. */
@@ -52,9 +39,11 @@ function timeLog(xs: Float64Array, log: (x: number) => number, runs: number): nu
 
 export async function run(): Promise<void> {
   const ms = bestOf(7, () => randn(createRandomState(0), [1_000_000]));
-  const py = spawnSync("python3", ["-c", PY], { encoding: "utf8" });
-  const npMs = py.status === 0 ? Number(py.stdout.trim()) : Number.NaN;
-  const npText = Number.isFinite(npMs) ? `${npMs.toFixed(1)} ms` : `unavailable (${py.stderr.trim()})`;
+  const py = runPython(PY);
+  const npMs = py.ok ? Number(py.stdout.trim()) : Number.NaN;
+  const npText = Number.isFinite(npMs)
+    ? `${npMs.toFixed(1)} ms`
+    : `unavailable (${py.ok ? py.stdout : py.error})`;
   const ratio = Number.isFinite(npMs) ? `, ${(ms / npMs).toFixed(2)}x numpy` : "";
   console.log(`randn(10**6): ${ms.toFixed(1)} ms (best of 7); numpy ${npText}${ratio}`);
 
