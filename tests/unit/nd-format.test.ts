@@ -3,7 +3,6 @@
  * tests/fixtures/nd_print.json (made by tests/fixtures/gen_nd_print.py with the
  * real numpy): whole repr/str strings, compared exactly.
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import {
   arrayRepr,
@@ -17,6 +16,7 @@ import {
 import { formatFloatPositional, formatFloatScientific } from "../../src/kernel/nd/format-dragon4.ts";
 import { type DType, NDArray, allocate } from "../../src/kernel/nd/ndarray.ts";
 import { floatRepr, formatExp, formatFixed, formatGeneral } from "../../src/kernel/nd/pyfloat.ts";
+import { fixtureNumber, readFixtureJson } from "./fixture-json.ts";
 
 type Elem = number | boolean | string;
 interface StoredArray {
@@ -64,18 +64,7 @@ interface Fixture {
 }
 
 // The fixture is produced by our own generator; this is the validated boundary.
-const fixture = JSON.parse(
-  readFileSync(new URL("../fixtures/nd_print.json", import.meta.url), "utf8"),
-) as Fixture;
-
-function num(v: Elem): number {
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number") return v;
-  if (v === "nan") return Number.NaN;
-  if (v === "inf") return Number.POSITIVE_INFINITY;
-  if (v === "-inf") return Number.NEGATIVE_INFINITY;
-  throw new Error(`bad element ${v}`);
-}
+const fixture = readFixtureJson("nd_print.json") as Fixture;
 
 function dtypeOf(name: string): DType {
   switch (name) {
@@ -93,7 +82,7 @@ function toNDArray(stored: StoredArray): NDArray {
   const dtype = dtypeOf(stored.dtype);
   const data = allocate(dtype, stored.shape);
   stored.data.forEach((v, i) => {
-    data[i] = num(v);
+    data[i] = fixtureNumber(v);
   });
   return NDArray.fromData(dtype, data, stored.shape);
 }
@@ -121,7 +110,7 @@ describe("arrayRepr / arrayStr match numpy", () => {
 describe("numpy scalar repr / str", () => {
   it.each(fixture.scalars.map((c) => [c.repr, c] as const))("%s", (_r, c) => {
     const dtype = dtypeOf(c.dtype);
-    const x = num(c.value);
+    const x = fixtureNumber(c.value);
     expect({ repr: scalarRepr(x, dtype), str: scalarStr(x, dtype) }).toEqual({ repr: c.repr, str: c.str });
   });
 });
@@ -130,8 +119,8 @@ describe("Dragon4 element formatting", () => {
   it(`matches np.format_float_positional/scientific on ${fixture.dragon4.length} values`, () => {
     const mismatches: string[] = [];
     for (const c of fixture.dragon4) {
-      const x = num(c.x);
-      const x32 = num(c.x32);
+      const x = fixtureNumber(c.x);
+      const x32 = fixtureNumber(c.x32);
       const got = {
         p8: formatFloatPositional(x, "float64", { precision: 8, trim: "." }),
         s8: formatFloatScientific(x, "float64", { precision: 8, trim: "." }),
@@ -159,7 +148,7 @@ describe("CPython float text", () => {
   it(`repr, %.*f, %.*e, %.*g, %#.*g on ${fixture.pyfloat.length} values`, () => {
     const mismatches: string[] = [];
     for (const c of fixture.pyfloat) {
-      const x = num(c.x);
+      const x = fixtureNumber(c.x);
       const got = {
         repr: floatRepr(x),
         f: formatFixed(x, c.d),

@@ -5,11 +5,11 @@
  * sign of zero counts), or the exception name and message. Cases with a `tol`
  * say why numpy's own rounding differs (BLAS summation order).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, test } from "vitest";
 import { NdError } from "../../src/kernel/nd/errors.ts";
 import * as nd from "../../src/kernel/nd/mod.ts";
 import { createRandomState, randn } from "../../src/kernel/nd/random.ts";
+import { fixtureNumber, readFixtureJson } from "./fixture-json.ts";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
@@ -29,9 +29,7 @@ interface Case {
   tol?: Tolerance;
 }
 
-const fixture: unknown = JSON.parse(
-  readFileSync(new URL("../fixtures/nd_ops.json", import.meta.url), "utf8"),
-);
+const fixture = readFixtureJson("nd_ops.json");
 
 function isObj(x: unknown): x is { [k: string]: Json } {
   return typeof x === "object" && x !== null && !Array.isArray(x);
@@ -72,18 +70,9 @@ function toDType(s: Json): nd.DType {
   return d;
 }
 
-function num(v: Json): number {
-  if (v === "nan") return Number.NaN;
-  if (v === "inf") return Number.POSITIVE_INFINITY;
-  if (v === "-inf") return Number.NEGATIVE_INFINITY;
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number") return v;
-  throw new Error(`not a number: ${String(v)}`);
-}
-
 function numList(v: Json): number[] {
   if (!Array.isArray(v)) throw new Error("expected a list");
-  return v.map(num);
+  return v.map(fixtureNumber);
 }
 
 function decodeArray(x: { [k: string]: Json }): nd.NDArray {
@@ -103,7 +92,9 @@ function decodeIndex(items: Json): nd.IndexItem[] {
     if (it === null) return "newaxis";
     if (typeof it === "number") return it;
     if (isObj(it) && Array.isArray(it.slice)) {
-      const [start = null, stop = null, step = null] = it.slice.map((v) => (v === null ? null : num(v)));
+      const [start = null, stop = null, step = null] = it.slice.map((v) =>
+        v === null ? null : fixtureNumber(v),
+      );
       return { start, stop, step };
     }
     return decodeArrayOperand(it);
@@ -114,11 +105,11 @@ function decode(x: Json): nd.Operand {
   if (!isObj(x)) throw new Error(`cannot decode ${JSON.stringify(x)}`);
   if (isObj(x.arr)) return decodeArray(x.arr);
   if (typeof x.py === "string") {
-    const v = num(x.v ?? null);
+    const v = fixtureNumber(x.v ?? null);
     return x.py === "int" ? nd.pyInt(v) : x.py === "bool" ? nd.pyBool(v !== 0) : nd.pyFloat(v);
   }
   if (x.gen === "randn") {
-    const state = createRandomState(num(x.seed ?? null));
+    const state = createRandomState(fixtureNumber(x.seed ?? null));
     const r = randn(state, numList(x.shape ?? null));
     if (!(r instanceof nd.NDArray)) throw new Error("randn gave a scalar");
     return r;
@@ -137,7 +128,7 @@ function decodeArrayOperand(x: Json): nd.NDArray {
 function axisOf(v: Json | undefined): nd.Axis {
   if (v === undefined || v === null) return null;
   if (Array.isArray(v)) return numList(v);
-  return num(v);
+  return fixtureNumber(v);
 }
 
 function nested(v: Json): nd.NestedInput {
@@ -236,7 +227,7 @@ function run(c: Case): Result {
     case "invert":
       return nd.invert(arg(0));
     case "round":
-      return nd.round(arg(0), k.decimals === undefined ? 0 : num(k.decimals));
+      return nd.round(arg(0), k.decimals === undefined ? 0 : fixtureNumber(k.decimals));
     case "clip":
       return nd.clip(arg(0), arg(1), arg(2));
     case "where":
@@ -246,9 +237,9 @@ function run(c: Case): Result {
     case "mean":
       return nd.mean(arrArg(0), opts);
     case "var":
-      return nd.variance(arrArg(0), { ...opts, ddof: k.ddof === undefined ? 0 : num(k.ddof) });
+      return nd.variance(arrArg(0), { ...opts, ddof: k.ddof === undefined ? 0 : fixtureNumber(k.ddof) });
     case "std":
-      return nd.std(arrArg(0), { ...opts, ddof: k.ddof === undefined ? 0 : num(k.ddof) });
+      return nd.std(arrArg(0), { ...opts, ddof: k.ddof === undefined ? 0 : fixtureNumber(k.ddof) });
     case "min":
       return nd.min(arrArg(0), opts);
     case "max":
@@ -256,11 +247,11 @@ function run(c: Case): Result {
     case "prod":
       return nd.prod(arrArg(0), opts);
     case "argmax":
-      return nd.argmax(arrArg(0), k.axis === undefined || k.axis === null ? null : num(k.axis));
+      return nd.argmax(arrArg(0), k.axis === undefined || k.axis === null ? null : fixtureNumber(k.axis));
     case "argmin":
-      return nd.argmin(arrArg(0), k.axis === undefined || k.axis === null ? null : num(k.axis));
+      return nd.argmin(arrArg(0), k.axis === undefined || k.axis === null ? null : fixtureNumber(k.axis));
     case "cumsum":
-      return nd.cumsum(arrArg(0), k.axis === undefined || k.axis === null ? null : num(k.axis));
+      return nd.cumsum(arrArg(0), k.axis === undefined || k.axis === null ? null : fixtureNumber(k.axis));
     case "dot":
       return nd.dot(arg(0), arg(1));
     case "matmul":
@@ -276,7 +267,11 @@ function run(c: Case): Result {
     case "full":
       return nd.full(numList(k.shape ?? null), decode(k.fill ?? null));
     case "eye":
-      return nd.eye(num(k.n ?? null), k.m === undefined ? null : num(k.m), k.k === undefined ? 0 : num(k.k));
+      return nd.eye(
+        fixtureNumber(k.n ?? null),
+        k.m === undefined ? null : fixtureNumber(k.m),
+        k.k === undefined ? 0 : fixtureNumber(k.k),
+      );
     case "arange":
       return nd.arange(arg(0), A.length > 1 ? arg(1) : null, A.length > 2 ? arg(2) : null);
     case "linspace":
@@ -292,12 +287,12 @@ function run(c: Case): Result {
     case "concatenate":
       return nd.concatenate(
         [arrArg(0), arrArg(1)],
-        k.axis === undefined ? 0 : k.axis === null ? null : num(k.axis),
+        k.axis === undefined ? 0 : k.axis === null ? null : fixtureNumber(k.axis),
       );
     case "stack":
-      return nd.stack([arrArg(0), arrArg(1)], k.axis === undefined ? 0 : num(k.axis));
+      return nd.stack([arrArg(0), arrArg(1)], k.axis === undefined ? 0 : fixtureNumber(k.axis));
     case "expand_dims":
-      return nd.expandDims(arrArg(0), num(k.axis ?? null));
+      return nd.expandDims(arrArg(0), fixtureNumber(k.axis ?? null));
     case "getitem":
       return nd.getItem(arrArg(0), decodeIndex(k.index ?? null));
     case "setitem": {

@@ -2,7 +2,6 @@
  * Legacy np.random streams, draw for draw, against tests/fixtures/nd_print.json
  * (made by tests/fixtures/gen_nd_print.py with the real numpy).
  */
-import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { NDArray, allocate, type DType } from "../../src/kernel/nd/ndarray.ts";
 import {
@@ -19,6 +18,7 @@ import {
   standardNormal,
   uniform,
 } from "../../src/kernel/nd/random.ts";
+import { fixtureNumber, readFixtureJson } from "./fixture-json.ts";
 
 type Elem = number | string | boolean;
 interface StoredArray {
@@ -53,18 +53,9 @@ interface RngCase {
 }
 
 // The fixture is produced by our own generator; this is the validated boundary.
-const fixture = JSON.parse(readFileSync(new URL("../fixtures/nd_print.json", import.meta.url), "utf8")) as {
+const fixture = readFixtureJson("nd_print.json") as {
   rng: RngCase[];
 };
-
-function num(v: Elem): number {
-  if (typeof v === "boolean") return v ? 1 : 0;
-  if (typeof v === "number") return v;
-  if (v === "nan") return Number.NaN;
-  if (v === "inf") return Number.POSITIVE_INFINITY;
-  if (v === "-inf") return Number.NEGATIVE_INFINITY;
-  return Number(v);
-}
 
 function toParam(p: StoredParam | undefined): Param {
   if (p === undefined || p === null) throw new Error("missing parameter");
@@ -72,7 +63,7 @@ function toParam(p: StoredParam | undefined): Param {
   const dtype: DType = p.array.dtype === "int64" ? "int64" : "float64";
   const data = allocate(dtype, p.array.shape);
   p.array.data.forEach((v, i) => {
-    data[i] = num(v);
+    data[i] = fixtureNumber(v);
   });
   return NDArray.fromData(dtype, data, p.array.shape);
 }
@@ -88,11 +79,11 @@ function plain(r: number | NDArray | number[]): Expected {
 
 function expectedPlain(e: Expected): Expected {
   if (e.int !== undefined) return { scalar: Number(e.int) };
-  if (e.scalar !== undefined) return { scalar: num(e.scalar) };
+  if (e.scalar !== undefined) return { scalar: fixtureNumber(e.scalar) };
   // int64 beyond 2**53 is stored as the nearest double, as our int64 arrays hold it
   if (e.ints !== undefined)
     return { shape: e.shape ?? [], ints: e.ints.map((s) => BigInt(Number(s)).toString()) };
-  return { shape: e.shape ?? [], data: (e.data ?? []).map(num) };
+  return { shape: e.shape ?? [], data: (e.data ?? []).map(fixtureNumber) };
 }
 
 function run(state: RandomState, c: Call): number | NDArray | number[] | null {
