@@ -62,6 +62,28 @@ describe("createSession().execute", () => {
     ]);
   });
 
+  test("a deep recursion's traceback skips the similar frames, as IPython does", () => {
+    const s = createSession();
+    const r = s.execute("def f(n):\n    return f(n + 1)\nf(0)");
+    const frame =
+      "Cell In[1], line 2, in f(n)\n      1 def f(n):\n----> 2     return f(n + 1)\n      3 f(0)\n";
+    expect(r.outputs).toEqual([
+      {
+        output_type: "error",
+        ename: "RecursionError",
+        evalue: "maximum recursion depth exceeded",
+        traceback: [
+          "---------------------------------------------------------------------------\nRecursionError                            Traceback (most recent call last)",
+          "Cell In[1], line 3\n      1 def f(n):\n      2     return f(n + 1)\n----> 3 f(0)\n",
+          frame,
+          "    [... skipping similar frames: f at line 2 (998 times)]\n",
+          frame,
+          "RecursionError: maximum recursion depth exceeded",
+        ],
+      },
+    ]);
+  });
+
   test("a SyntaxError shows the line and a caret and runs nothing", () => {
     const s = createSession();
     const r = s.execute("print('never')\nx = )");

@@ -56,7 +56,57 @@ export function contextTraceback(e: PyException, source: string): string[] {
     return [`  ${source}, line ${ln}\n    ${trimmed}\n    ${" ".repeat(caretCol)}^\n`, line];
   }
   const head = `${"-".repeat(WIDTH)}\n${e.pyName.padEnd(WIDTH - "Traceback (most recent call last)".length)}Traceback (most recent call last)`;
-  return [head, ...e.frames.map(frameText), line];
+  return [head, ...collapseRepeated(e.frames), line];
+}
+
+/** A frame key that repeats at least this often is part of a recursion and may be skipped. */
+const REPEATED = 10;
+
+function frameKey(fr: TraceFrame): string {
+  return `${fr.source}\u0000${fr.line}\u0000${fr.func ?? ""}`;
+}
+
+/**
+ * Frame texts, with the middle of a deep recursion replaced by one line, as
+ * IPython does: `[... skipping similar frames: f at line 2 (996 times)]`.
+ * A stretch of frames whose locations each repeat REPEATED times or more keeps
+ * its first and last frame; a RecursionError stays a screenful, not 1000 frames.
+ */
+function collapseRepeated(frames: readonly TraceFrame[]): string[] {
+  const counts = new Map<string, number>();
+  for (const fr of frames) counts.set(frameKey(fr), (counts.get(frameKey(fr)) ?? 0) + 1);
+  const repeated = (fr: TraceFrame) => (counts.get(frameKey(fr)) ?? 0) >= REPEATED;
+  const out: string[] = [];
+  let i = 0;
+  while (i < frames.length) {
+    const first = frames[i];
+    if (first === undefined) break;
+    let end = i;
+    while (end + 1 < frames.length && repeated(first)) {
+      const next = frames[end + 1];
+      if (next === undefined || !repeated(next)) break;
+      end++;
+    }
+    if (end - i + 1 <= 2) {
+      out.push(frameText(first));
+      i++;
+      continue;
+    }
+    const skipped = new Map<string, { fr: TraceFrame; n: number }>();
+    for (const fr of frames.slice(i + 1, end)) {
+      const entry = skipped.get(frameKey(fr));
+      if (entry === undefined) skipped.set(frameKey(fr), { fr, n: 1 });
+      else entry.n++;
+    }
+    const what = [...skipped.values()]
+      .map(({ fr, n }) => `${(fr.func ?? "<module>").replace(/\(.*$/, "")} at line ${fr.line} (${n} times)`)
+      .join(", ");
+    const last = frames[end];
+    out.push(frameText(first), `    [... skipping similar frames: ${what}]\n`);
+    if (last !== undefined) out.push(frameText(last));
+    i = end + 1;
+  }
+  return out;
 }
 
 /** An nbformat error output for a raised exception. */
