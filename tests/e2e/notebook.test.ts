@@ -54,6 +54,28 @@ describe("the lesson in the browser", () => {
     });
   });
 
+  test("Run all stops at the first error: the cells after it are not run", async () => {
+    await withApp(app, {}, async ({ page }) => {
+      await replaceSource(
+        page,
+        "naive-forward",
+        "x = np.random.randn(4, 10)\nw = np.random.rand(10, 5) * undefined_scale",
+      );
+      await page.keyboard.press("Escape");
+      await runAll(page);
+      const error = cellById(page, "naive-forward").locator(".output-error");
+      await expect(error.textContent()).resolves.toContain(
+        "NameError: name 'undefined_scale' is not defined",
+      );
+      // The cells queued behind it were dropped, as Jupyter drops them: no count, no output.
+      for (const id of ["naive-a", "naive-x-stats", "xavier-a"]) {
+        await expect(outputText(page, id), id).resolves.toBe("");
+        await expect(cellById(page, id).locator(".prompt-text").textContent(), id).resolves.toBe("In [ ]:");
+      }
+      expect(await page.locator(".cancelled").count()).toBeGreaterThan(20);
+    });
+  });
+
   test("Shift+Enter walks through the cells and runs the code ones", async () => {
     await withApp(app, {}, async ({ page }) => {
       const first = cellById(page, "imports");
