@@ -46,6 +46,8 @@ function start(): void {
         scheduler?.kernelReset();
       },
       restart: () => client?.restart(),
+      drop: (runIds) => client?.send({ op: "drop", runIds: [...runIds] }),
+      interruptKeepingState: () => false,
     },
     storage: window.localStorage,
   });

@@ -26,6 +26,8 @@ export type Output = StreamOutput | ExecuteResultOutput | DisplayDataOutput | Er
 export type ToWorker =
   | { op: "execute"; runId: string; cellId: string; code: string }
   | { op: "interrupt" }
+  /** Drops these runs if the kernel has queued them and not started them (each is reported `aborted`). */
+  | { op: "drop"; runIds: string[] }
   | { op: "reset" };
 
 /** Messages from the worker to the page. */

@@ -42,6 +42,14 @@ export interface SessionOptions {
   now?: () => number;
   /** Maximum Python call depth (`sys.getrecursionlimit()`; default 1000, CPython's). */
   recursionLimit?: number;
+  /** Blocking calls (`time.sleep`, `input`); the worker and the CLI provide them. Default: none. */
+  host?: BlockingHost;
+}
+
+/** What a host can do that blocks the kernel's thread (see KernelContext.sleep / readLine). */
+export interface BlockingHost {
+  sleep?(seconds: number): void;
+  readLine?(prompt: string): string | null;
 }
 
 export interface ExecuteHooks {
@@ -117,6 +125,12 @@ function createRuntime(
     now: options.now ?? now,
     importModule(name) {
       return importModule(name, ctx, modules);
+    },
+    sleep(seconds) {
+      options.host?.sleep?.(seconds);
+    },
+    readLine(prompt) {
+      return options.host?.readLine?.(prompt) ?? null;
     },
   };
   if (options.printOptions) {

@@ -46,6 +46,11 @@ export function parseToWorker(data: unknown): ToWorker | null {
     }
     case "interrupt":
       return { op: "interrupt" };
+    case "drop": {
+      const { runIds } = data;
+      if (!Array.isArray(runIds) || !runIds.every((id): id is string => typeof id === "string")) return null;
+      return { op: "drop", runIds };
+    }
     case "reset":
       return { op: "reset" };
     default:
@@ -158,6 +163,17 @@ export function createKernelHost(
           queue.length = 0;
           schedule();
           return;
+        case "drop": {
+          const dropped = new Set(message.runIds);
+          for (let i = queue.length - 1; i >= 0; i--) {
+            const queued = queue[i];
+            if (queued !== undefined && dropped.has(queued.runId)) {
+              queue.splice(i, 1);
+              post({ op: "aborted", runId: queued.runId });
+            }
+          }
+          return;
+        }
         case "reset":
           queue.length = 0;
           session.reset();

@@ -5,7 +5,15 @@ import { createMemoryStorage, DEFAULT_KEY, decodeSaved, type StorageAdapter } fr
 import { createNotebookStore } from "./store.ts";
 
 function setup() {
-  const store = createNotebookStore({ kernel: { execute: () => {}, reset: () => {}, restart: () => {} } });
+  const store = createNotebookStore({
+    kernel: {
+      execute: () => {},
+      reset: () => {},
+      restart: () => {},
+      drop: () => {},
+      interruptKeepingState: () => false,
+    },
+  });
   const doc: NotebookDoc = {
     metadata: { kernelspec: { name: "python3" } },
     cells: [makeCell("markdown", "# T", "m"), makeCell("code", "a = 1  #@param {type:'integer'}", "c1")],

@@ -17,6 +17,8 @@ function setup(cells: [string, string][], options: { autoRun?: boolean } = {}) {
     execute: (runId, cellId, code) => sent.push({ runId, cellId, code }),
     reset: () => {},
     restart: () => {},
+    drop: () => {},
+    interruptKeepingState: () => false,
   };
   let run = 0;
   const store = createNotebookStore({ kernel, now: () => 0, newRunId: () => `r${++run}` });

@@ -6,7 +6,8 @@ import { createNotebookStore, type KernelPort, type KeyValueStorage } from "./st
 type Call =
   | { op: "execute"; runId: string; cellId: string; code: string }
   | { op: "reset" }
-  | { op: "restart" };
+  | { op: "restart" }
+  | { op: "drop"; runIds: readonly string[] };
 
 function setup(storage?: KeyValueStorage) {
   const calls: Call[] = [];
@@ -14,6 +15,8 @@ function setup(storage?: KeyValueStorage) {
     execute: (runId, cellId, code) => calls.push({ op: "execute", runId, cellId, code }),
     reset: () => calls.push({ op: "reset" }),
     restart: () => calls.push({ op: "restart" }),
+    drop: (runIds) => calls.push({ op: "drop", runIds }),
+    interruptKeepingState: () => false,
   };
   let run = 0;
   let cell = 0;

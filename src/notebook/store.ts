@@ -20,6 +20,14 @@ export interface KernelPort {
   reset(): void;
   /** Terminates the worker, stopping any run, and starts a fresh one. */
   restart(): void;
+  /** Drops runs the kernel has queued and not started; each comes back as `aborted`. */
+  drop(runIds: readonly string[]): void;
+  /**
+   * Stops the running cell with KeyboardInterrupt and keeps the kernel's
+   * variables. Returns false when this kernel cannot (the page is not
+   * cross-origin isolated): the caller then lets the run finish, or restarts.
+   */
+  interruptKeepingState(): boolean;
 }
 
 /** `dead`: the worker crashed or failed to load; only a restart brings it back. */

@@ -7,7 +7,13 @@ import { createLive } from "./live.ts";
 function setup() {
   const sent: string[] = [];
   const store = createNotebookStore({
-    kernel: { execute: (_runId, _cellId, code) => sent.push(code), reset: () => {}, restart: () => {} },
+    kernel: {
+      execute: (_runId, _cellId, code) => sent.push(code),
+      reset: () => {},
+      restart: () => {},
+      drop: () => {},
+      interruptKeepingState: () => false,
+    },
   });
   const doc: NotebookDoc = {
     metadata: {},

@@ -27,7 +27,15 @@ const EDITED: NotebookDoc = {
 };
 
 async function open(hash: string, entries: Map<string, unknown>) {
-  const store = createNotebookStore({ kernel: { execute: () => {}, reset: () => {}, restart: () => {} } });
+  const store = createNotebookStore({
+    kernel: {
+      execute: () => {},
+      reset: () => {},
+      restart: () => {},
+      drop: () => {},
+      interruptKeepingState: () => false,
+    },
+  });
   const live = createLive(store, createReactiveScheduler(store), { nextFrame: () => {} });
   const storage = createMemoryStorage(entries);
   let cleared = false;

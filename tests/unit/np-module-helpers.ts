@@ -37,6 +37,8 @@ export function makeContext(): TestContext {
       return slots.get(key) as T;
     },
     onCellEnd() {},
+    sleep() {},
+    readLine: () => null,
     formatArray(a: NDArray, mode: "repr" | "str") {
       const o = ctx.slot(printOptionsKey);
       return mode === "repr" ? arrayRepr(a, o) : arrayStr(a, o);

@@ -35,6 +35,8 @@ function fakeKernel() {
   const options = defaultPrintOptions();
   const ctx: KernelContext = {
     write: () => {},
+    sleep() {},
+    readLine: () => null,
     display: (data, metadata) => {
       displayed.push({ data, metadata });
     },

@@ -2,9 +2,10 @@
  * Python's `time` module: `perf_counter`, `time`, `sleep` (the subset lessons use).
  *
  * `perf_counter()` reads the session clock (`ctx.now()`, milliseconds from an
- * arbitrary origin) and returns seconds as a float. `sleep(s)` does not block:
- * the kernel runs on a worker whose thread must stay responsive to interrupts,
- * so it only validates its argument (CPython's errors) and returns None.
+ * arbitrary origin) and returns seconds as a float. `sleep(s)` validates its
+ * argument (CPython's errors), then blocks through the host (`ctx.sleep`): the
+ * worker waits on shared memory and wakes early on an interrupt; a host that
+ * cannot block returns at once.
  */
 import { NDArray } from "../nd/ndarray.ts";
 import {
@@ -58,6 +59,7 @@ export function timeModule(ctx: KernelContext): PyModule {
       const s = sleepSeconds(args[0] ?? null);
       if (Number.isNaN(s)) return raise("ValueError", "Invalid value NaN (not a number)");
       if (s < 0) return raise("ValueError", "sleep length must be non-negative");
+      ctx.sleep(s);
       return null;
     }),
     monotonic: makeBuiltin("monotonic", (args, kwargs) => {

@@ -384,6 +384,18 @@ export interface KernelContext {
   now(): number;
   /** Imports a module by its dotted name (`numpy.random`), as `import` does. */
   importModule(name: string): PyModule;
+  /**
+   * Blocks for `seconds` (`time.sleep`). The worker waits with `Atomics.wait`
+   * and throws `InterruptSignal` (nd/interrupt.ts) when interrupted; a host
+   * that cannot block returns at once.
+   */
+  sleep(seconds: number): void;
+  /**
+   * Asks the user for one line (`input(prompt)`), without the newline. Returns
+   * null when this host cannot ask (no shared memory, no terminal); the
+   * builtin then raises a clear Python error.
+   */
+  readLine(prompt: string): string | null;
 }
 
 // ---------------------------------------------------------------------------
