@@ -10,6 +10,7 @@ import { parser } from "@lezer/python";
 import type { SyntaxNode } from "@lezer/common";
 import type { Arg, BinOp, CmpOp, CompFor, Expr, FPart, Param, Stmt, UnaryOp } from "./ast.ts";
 import { PyException } from "./errors.ts";
+import { type DotRewrite, originalPosition, rewriteTrailingDots } from "./trailing-dot.ts";
 import { Ellipsis, INT_LIMIT, PyFloat } from "./values.ts";
 
 /** A parsed cell: statements, and whether the cell ends with `;` (no execute_result). */
@@ -50,8 +51,11 @@ export function stripMagics(code: string): string {
 
 class Ctx {
   readonly lineStarts: number[] = [0];
-  constructor(readonly src: string) {
-    for (let i = 0; i < src.length; i++) if (src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
+  /** The code the parser saw: the user's, with trailing-dot floats completed (trailing-dot.ts). */
+  readonly src: string;
+  constructor(private readonly rewrite: DotRewrite) {
+    this.src = rewrite.code;
+    for (let i = 0; i < this.src.length; i++) if (this.src.charCodeAt(i) === 10) this.lineStarts.push(i + 1);
   }
   line(pos: number): number {
     let lo = 0;
@@ -70,10 +74,26 @@ class Ctx {
     const line = this.line(pos);
     const start = this.lineStarts[line - 1] ?? 0;
     const e = new PyException("SyntaxError", message);
+    // Column and text in the user's own text, not the rewritten one.
+    const column = originalPosition(this.rewrite, pos) - originalPosition(this.rewrite, start) + 1;
     const lineText = this.src.slice(start).split("\n")[0] ?? "";
-    e.syntax = { line, column: pos - start + 1, text: lineText };
+    e.syntax = { line, column, text: undoInserts(lineText, this.rewrite, start) };
     return e;
   }
+}
+
+/** `text` (a slice of the rewritten code starting at `start`) without the inserted characters. */
+function undoInserts(text: string, rewrite: DotRewrite, start: number): string {
+  let out = "";
+  let from = 0;
+  for (const at of rewrite.inserted) {
+    const rel = at - start;
+    if (rel < 0) continue;
+    if (rel >= text.length) break;
+    out += text.slice(from, rel);
+    from = rel + 1;
+  }
+  return out + text.slice(from);
 }
 
 function kids(n: SyntaxNode): SyntaxNode[] {
@@ -92,8 +112,10 @@ function findError(n: SyntaxNode): SyntaxNode | null {
 }
 
 /** Parses a cell (magics already stripped). Raises SyntaxError with line and caret. */
-export function parseCell(code: string): ParsedCell {
-  const cx = new Ctx(code);
+export function parseCell(userCode: string): ParsedCell {
+  const rewrite = rewriteTrailingDots(userCode);
+  const code = rewrite.code;
+  const cx = new Ctx(rewrite);
   const tree = parser.parse(code);
   const top = tree.topNode;
   const err = findError(top);
