@@ -12,6 +12,7 @@
 import { NdError } from "./errors.ts";
 import { NDArray, type Shape, allocate, shapeSize, shapeText } from "./ndarray.ts";
 import { glibcLog } from "./random-libm.ts";
+import { mtBlocks } from "./random-wasm.ts";
 
 const N = 624;
 const M = 397;
@@ -237,6 +238,60 @@ function fillUniform(state: RandomState, out: Float64Array, lo: number, range: n
   state.pos = pos;
 }
 
+/** Below this many gaussians the state copies of the WASM path cost more than they save. */
+const WASM_MIN_DRAWS = 256;
+
+/**
+ * `fillGauss` on the WASM block generator, for a state at an even word
+ * position (every draw takes two words, so doubles stay on word pairs): the
+ * state is copied in, twisted and turned into 312 doubles `2u - 1` a block at
+ * a time, and copied back with the position of the next unused pair.
+ */
+function fillGaussBlocks(
+  state: RandomState,
+  blocks: NonNullable<typeof mtBlocks>,
+  out: Float64Array,
+  start: number,
+  loc: number,
+  scale: number,
+): void {
+  const n = out.length;
+  const half = N >> 1;
+  const d = blocks.doubles;
+  blocks.words.set(state.mt);
+  let j = state.pos >> 1;
+  blocks.fill(j, 2, 1);
+  let i = start;
+  while (i < n) {
+    if (j >= half) {
+      blocks.twist();
+      blocks.fill(0, 2, 1);
+      j = 0;
+    }
+    const x1 = d[j++] ?? 0;
+    if (j >= half) {
+      blocks.twist();
+      blocks.fill(0, 2, 1);
+      j = 0;
+    }
+    const x2 = d[j++] ?? 0;
+    const r2 = x1 * x1 + x2 * x2;
+    if (r2 >= 1 || r2 === 0) continue;
+    // numpy calls the C library log; Math.log differs from glibc's in the last bit for ~3% of inputs
+    const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
+    out[i++] = loc + scale * (f * x2);
+    if (i < n) {
+      out[i++] = loc + scale * (f * x1);
+    } else {
+      // an odd count leaves the second gaussian cached, as numpy's legacy_gauss does
+      state.gauss = f * x1;
+      state.hasGauss = true;
+    }
+  }
+  state.mt.set(blocks.words);
+  state.pos = 2 * j;
+}
+
 /** `out[i] = loc + scale * gauss` for every i, through the cached gaussian exactly as `nextGauss`. */
 function fillGauss(state: RandomState, out: Float64Array, loc: number, scale: number): void {
   const n = out.length;
@@ -246,6 +301,10 @@ function fillGauss(state: RandomState, out: Float64Array, loc: number, scale: nu
     out[i++] = loc + scale * state.gauss;
     state.hasGauss = false;
     state.gauss = 0;
+  }
+  if (mtBlocks !== null && n - i >= WASM_MIN_DRAWS && (state.pos & 1) === 0) {
+    fillGaussBlocks(state, mtBlocks, out, i, loc, scale);
+    return;
   }
   const mt = state.mt;
   let pos = state.pos;
