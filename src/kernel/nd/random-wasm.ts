@@ -12,11 +12,41 @@
  * Memory layout (bytes): state words at [0, 2496), doubles at [2496, 4992).
  * The module is assembled below from the WebAssembly binary format.
  */
+import {
+  A0,
+  A1,
+  A2,
+  A3,
+  A4,
+  LN2HI,
+  LN2LO,
+  MIN_NORMAL,
+  NEAR1_LO,
+  P48,
+  P100,
+  SPLIT,
+  TAB,
+} from "./random-libm.ts";
 
 const N = 624;
 const M = 397;
 /** Byte address of the doubles: one f64 per pair of state words, at the pair's word address + D_OFF. */
 const D_OFF = 4 * N;
+/** glibc's log table: invc, its Veltkamp halves and logc, 128 doubles each. */
+const TAB_OFF = 2 * D_OFF;
+const INVC_HI = TAB_OFF + 1024;
+const INVC_LO = TAB_OFF + 2048;
+const LOGC = TAB_OFF + 3072;
+/** `polar`'s accepted pairs (at most 156 per block): x1, x2, r2, log r2 and the word position after each. */
+const MAX_PAIRS = N / 4;
+const X1_OFF = TAB_OFF + 4096;
+const X2_OFF = X1_OFF + 8 * MAX_PAIRS;
+const R2_OFF = X2_OFF + 8 * MAX_PAIRS;
+const LOG_OFF = R2_OFF + 8 * MAX_PAIRS;
+const POS_OFF = LOG_OFF + 8 * MAX_PAIRS;
+/** The two gaussians f * x2 and f * x1 of each accepted pair. */
+const G2_OFF = POS_OFF + 4 * MAX_PAIRS;
+const G1_OFF = G2_OFF + 8 * MAX_PAIRS;
 
 function uleb(n: number): number[] {
   const out: number[] = [];
@@ -38,6 +68,21 @@ function sleb(n: number): number[] {
     const byte = v & 0x7f;
     v >>= 7;
     if ((v === 0 && (byte & 0x40) === 0) || (v === -1 && (byte & 0x40) !== 0)) {
+      out.push(byte);
+      return out;
+    }
+    out.push(byte | 0x80);
+  }
+}
+
+/** Signed LEB128 of a 64-bit integer. */
+function sleb64(n: bigint): number[] {
+  const out: number[] = [];
+  let v = BigInt.asIntN(64, n);
+  for (;;) {
+    const byte = Number(v & 0x7fn);
+    v >>= 7n;
+    if ((v === 0n && (byte & 0x40) === 0) || (v === -1n && (byte & 0x40) !== 0)) {
       out.push(byte);
       return out;
     }
@@ -85,6 +130,24 @@ const op = {
   br: (d: number) => [0x0c, ...uleb(d)],
   brIf: (d: number) => [0x0d, ...uleb(d)],
   end: [0x0b],
+  i64: (v: bigint) => [0x42, ...sleb64(v)],
+  fload: (offset: number) => [0x2b, 3, ...uleb(offset)],
+  i64FromF64: [0xbd],
+  f64FromI64Bits: [0xbf],
+  i64Sub: [0x7d],
+  i64And: [0x83],
+  i64ShrS: [0x87],
+  i64ShrU: [0x88],
+  i32FromI64: [0xa7],
+  f64FromI64: [0xb9],
+  feq: [0x61],
+  fne: [0x62],
+  flt: [0x63],
+  fge: [0x66],
+  fabs: [0x99],
+  if: [0x04, 0x40],
+  else: [0x05],
+  select: [0x1b],
 };
 
 type Part = number | number[];
@@ -203,17 +266,155 @@ function doublesBody(): number[] {
   ]);
 }
 
+/** Expression helpers for `polarBody`: each returns the code that pushes one value. */
+const ex = {
+  get: (i: number): number[] => op.get(i),
+  c: (v: number): number[] => op.f64(v),
+  bin: (code: number[], a: number[], b: number[]): number[] => [...a, ...b, ...code],
+  set: (i: number, v: number[]): number[] => [...v, ...op.set(i)],
+};
+const fmul = (a: number[], b: number[]) => ex.bin(op.fmul, a, b);
+const fadd = (a: number[], b: number[]) => ex.bin(op.fadd, a, b);
+const fsub = (a: number[], b: number[]) => ex.bin(op.fsub, a, b);
+
+/**
+ * `polar(from) -> count`: walks the word pairs' doubles two at a time from
+ * index `from` (x1, x2 as in numpy's legacy_gauss, with r2 = x1*x1 + x2*x2),
+ * and for each accepted pair (0 < r2 < 1) records x1, x2, r2, the word
+ * position after the pair and the polar factor f = sqrt(-2 * log(r2) / r2),
+ * with glibc's table-branch log as random-libm's `glibcLog` computes it; f is
+ * NaN where that fast path cannot decide the rounding or r2 is near 1 or
+ * subnormal (random.ts then calls `glibcLog`).
+ */
+function polarBody(): number[] {
+  const FROM = 0;
+  const [JB, C, TI] = [1, 2, 3];
+  // f64 locals
+  const X1 = 4;
+  const X2 = 5;
+  const R2 = 6;
+  const Z = 7;
+  const ZH = 8;
+  const ZL = 9;
+  const PZ = 10;
+  const R = 11;
+  const K = 12;
+  const W = 13;
+  const HI = 14;
+  const LO = 15;
+  const RR = 16;
+  const T = 17;
+  const Y = 18;
+  const ERR = 19;
+  const BOUND = 20;
+  const P = 21;
+  const LG = 22;
+  const [IX, TMP] = [23, 24];
+  const g = ex.get;
+  const tab = (offset: number) => [...op.get(TI), ...op.fload(offset)];
+  const logBranch: number[][] = [
+    [...op.get(R2), ...op.i64FromF64, ...op.set(IX)],
+    [...op.get(IX), ...op.i64(0x3fe6000000000000n), ...op.i64Sub, ...op.set(TMP)],
+    [...op.get(TMP), ...op.i64(45n), ...op.i64ShrU, ...op.i32FromI64, ...op.i32(127), ...op.and],
+    [...op.i32(3), ...op.shl, ...op.set(TI)],
+    [...op.get(TMP), ...op.i64(52n), ...op.i64ShrS, ...op.f64FromI64, ...op.set(K)],
+    [...op.get(IX), ...op.get(TMP), ...op.i64(0xfff0000000000000n), ...op.i64And, ...op.i64Sub],
+    [...op.f64FromI64Bits, ...op.set(Z)],
+    ex.set(ZH, fmul(ex.c(SPLIT), g(Z))),
+    ex.set(ZH, fsub(g(ZH), fsub(g(ZH), g(Z)))),
+    ex.set(ZL, fsub(g(Z), g(ZH))),
+    ex.set(PZ, fmul(g(Z), tab(TAB_OFF))),
+    ex.set(
+      R,
+      fadd(
+        fsub(g(PZ), ex.c(1)),
+        fadd(
+          fadd(
+            fadd(fsub(fmul(g(ZH), tab(INVC_HI)), g(PZ)), fmul(g(ZH), tab(INVC_LO))),
+            fmul(g(ZL), tab(INVC_HI)),
+          ),
+          fmul(g(ZL), tab(INVC_LO)),
+        ),
+      ),
+    ),
+    ex.set(W, fadd(fmul(g(K), ex.c(LN2HI)), tab(LOGC))),
+    ex.set(HI, fadd(g(W), g(R))),
+    ex.set(LO, fadd(fmul(g(K), ex.c(LN2LO)), fadd(fsub(g(W), g(HI)), g(R)))),
+    ex.set(RR, fmul(g(R), g(R))),
+    ex.set(P, fadd(fmul(g(RR), fadd(fmul(g(R), ex.c(A4)), ex.c(A3))), fadd(fmul(g(R), ex.c(A2)), ex.c(A1)))),
+    ex.set(T, fadd(fmul(fmul(g(R), g(RR)), g(P)), fadd(fmul(g(RR), ex.c(A0)), g(LO)))),
+    ex.set(Y, fadd(g(HI), g(T))),
+    ex.set(ERR, fsub(g(T), fsub(g(Y), g(HI)))),
+    ex.set(
+      BOUND,
+      fadd(fmul(fadd(g(RR), [...g(LO), ...op.fabs]), ex.c(P48)), fmul([...g(Y), ...op.fabs], ex.c(P100))),
+    ),
+    // y when both ends of glibc's possible tail round to y, else NaN
+    [...g(Y), ...ex.c(Number.NaN)],
+    ex.bin(op.feq, fadd(g(Y), fadd(g(ERR), g(BOUND))), g(Y)),
+    ex.bin(op.feq, fadd(g(Y), fsub(g(ERR), g(BOUND))), g(Y)),
+    [...op.and, ...op.select, ...op.set(LG)],
+  ];
+  const store = (offset: number, local: number) => [...op.get(C), ...op.get(local), ...op.f64Store(offset)];
+  const code: Part[][] = [
+    [op.get(FROM), op.i32(3), op.shl, op.set(JB), op.i32(0), op.set(C)],
+    [op.block, op.loop],
+    [op.get(JB), op.i32(D_OFF - 8), op.geU, op.brIf(1)],
+    [op.get(JB), op.fload(D_OFF), op.set(X1), op.get(JB), op.fload(D_OFF + 8), op.set(X2)],
+    [ex.set(R2, fadd(fmul(g(X1), g(X1)), fmul(g(X2), g(X2))))],
+    [op.get(JB), op.i32(16), op.add, op.set(JB)],
+    [ex.bin(op.flt, g(R2), ex.c(1)), ex.bin(op.fne, g(R2), ex.c(0)), op.and, op.if],
+    [ex.bin(op.fge, g(R2), ex.c(MIN_NORMAL)), ex.bin(op.flt, g(R2), ex.c(NEAR1_LO)), op.and, op.if],
+    logBranch,
+    [op.else, ex.c(Number.NaN), op.set(LG), op.end],
+    // f = sqrt(-2 * log(r2) / r2), as random.ts computes it (NaN stays NaN)
+    [ex.set(LG, [...ex.bin([0xa3], fmul(ex.c(-2), g(LG)), g(R2)), 0x9f])],
+    [store(X1_OFF, X1), store(X2_OFF, X2), store(R2_OFF, R2), store(LOG_OFF, LG)],
+    [op.get(C), fmul(g(LG), g(X2)), op.f64Store(G2_OFF), op.get(C), fmul(g(LG), g(X1)), op.f64Store(G1_OFF)],
+    [op.get(C), op.i32(1), op.shrU, op.get(JB), op.i32(2), op.shrU, op.store(POS_OFF)],
+    [op.get(C), op.i32(8), op.add, op.set(C)],
+    [op.end],
+    [op.br(0), op.end, op.end],
+    [op.get(C), op.i32(3), op.shrU, op.end],
+  ];
+  return assemble(code);
+}
+
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const twist = [1, 2, 0x7f, ...twistBody()];
   const doubles = [1, 2, 0x7f, ...doublesBody()];
-  const types = [2, 0x60, 0, 0, 0x60, 3, 0x7f, 0x7c, 0x7c, 0];
+  // locals of polar: jb, c, ti (i32); x1 .. lg (19 f64); ix, tmp (i64)
+  const polar = [3, 3, 0x7f, 19, 0x7c, 2, 0x7e, ...polarBody()];
+  const types = [3, 0x60, 0, 0, 0x60, 3, 0x7f, 0x7c, 0x7c, 0, 0x60, 1, 0x7f, 1, 0x7f];
   const bytes = [
     ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
     ...section(1, types),
-    ...section(3, [2, 0, 1]),
+    ...section(3, [3, 0, 1, 2]),
     ...section(5, [1, 0, 1]),
-    ...section(7, [3, ...name("mem"), 2, 0, ...name("twist"), 0, 0, ...name("doubles"), 0, 1]),
-    ...section(10, [2, ...uleb(twist.length), ...twist, ...uleb(doubles.length), ...doubles]),
+    ...section(7, [
+      4,
+      ...name("mem"),
+      2,
+      0,
+      ...name("twist"),
+      0,
+      0,
+      ...name("doubles"),
+      0,
+      1,
+      ...name("polar"),
+      0,
+      2,
+    ]),
+    ...section(10, [
+      3,
+      ...uleb(twist.length),
+      ...twist,
+      ...uleb(doubles.length),
+      ...doubles,
+      ...uleb(polar.length),
+      ...polar,
+    ]),
   ];
   return new Uint8Array(bytes);
 }
@@ -227,6 +428,18 @@ export interface MtBlocks {
   readonly twist: () => void;
   /** Fills `doubles[from..312)` with `u * mul - sub` from the current words. */
   readonly fill: (from: number, mul: number, sub: number) => void;
+  /** The accepted polar pairs of `doubles[from..]` (see `polarBody`); returns how many. */
+  readonly polar: (from: number) => number;
+  readonly x1: Float64Array;
+  readonly x2: Float64Array;
+  readonly r2: Float64Array;
+  /** sqrt(-2 * log(r2) / r2), or NaN where the caller must compute it. */
+  readonly f: Float64Array;
+  /** The word position after each accepted pair. */
+  readonly pos: Int32Array;
+  /** f * x2 and f * x1 (NaN with f). */
+  readonly g2: Float64Array;
+  readonly g1: Float64Array;
 }
 
 function instantiate(): MtBlocks | null {
@@ -234,12 +447,33 @@ function instantiate(): MtBlocks | null {
   const bytes = moduleBytes();
   if (!WebAssembly.validate(bytes)) return null;
   const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes), {});
-  const { mem, twist, doubles } = instance.exports;
-  if (!(mem instanceof WebAssembly.Memory) || typeof twist !== "function" || typeof doubles !== "function") {
+  const { mem, twist, doubles, polar } = instance.exports;
+  if (
+    !(mem instanceof WebAssembly.Memory) ||
+    typeof twist !== "function" ||
+    typeof doubles !== "function" ||
+    typeof polar !== "function"
+  ) {
     return null;
   }
-  // Validated boundary: both exports were checked to be functions of the module built above.
+  const buf = mem.buffer;
+  new Float64Array(buf, TAB_OFF, 128).set(TAB.invc);
+  new Float64Array(buf, INVC_HI, 128).set(TAB.invcHi);
+  new Float64Array(buf, INVC_LO, 128).set(TAB.invcLo);
+  new Float64Array(buf, LOGC, 128).set(TAB.logc);
+  // Validated boundary: the exports were checked to be functions of the module built above.
   return {
+    x1: new Float64Array(buf, X1_OFF, MAX_PAIRS),
+    x2: new Float64Array(buf, X2_OFF, MAX_PAIRS),
+    r2: new Float64Array(buf, R2_OFF, MAX_PAIRS),
+    f: new Float64Array(buf, LOG_OFF, MAX_PAIRS),
+    pos: new Int32Array(buf, POS_OFF, MAX_PAIRS),
+    g2: new Float64Array(buf, G2_OFF, MAX_PAIRS),
+    g1: new Float64Array(buf, G1_OFF, MAX_PAIRS),
+    polar: (from) => {
+      const count: unknown = Reflect.apply(polar, undefined, [from]);
+      return typeof count === "number" ? count : 0;
+    },
     words: new Uint32Array(mem.buffer, 0, N),
     doubles: new Float64Array(mem.buffer, D_OFF, N / 2),
     twist: () => {
