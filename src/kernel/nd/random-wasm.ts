@@ -148,7 +148,31 @@ const op = {
   if: [0x04, 0x40],
   else: [0x05],
   select: [0x1b],
+  simd: (code: number) => [0xfd, ...uleb(code)],
+  vload: (offset: number) => [0xfd, 0x00, 4, ...uleb(offset)],
+  vstore: (offset: number) => [0xfd, 0x0b, 4, ...uleb(offset)],
+  shuffle: (lanes: number[]) => [0xfd, 0x0d, ...lanes],
 };
+const v = {
+  and: op.simd(0x4e),
+  or: op.simd(0x50),
+  xor: op.simd(0x51),
+  i32Splat: op.simd(0x11),
+  f64Splat: op.simd(0x14),
+  shl: op.simd(0xab),
+  shrU: op.simd(0xad),
+  sub: op.simd(0xb1),
+  fadd: op.simd(0xf0),
+  fsub: op.simd(0xf1),
+  fmul: op.simd(0xf2),
+  fromU32Low: op.simd(0xff),
+  i32: (c: number) => [...op.i32(c), ...op.simd(0x11)],
+  f64: (c: number) => [...op.f64(c), ...op.simd(0x14)],
+};
+const bytesOf = (lane: number) => [4 * lane, 4 * lane + 1, 4 * lane + 2, 4 * lane + 3];
+/** i32x4 lanes (a, b, c, d) -> (a, c, _, _) and -> (b, d, _, _). */
+const EVEN_LANES = [...bytesOf(0), ...bytesOf(2), ...bytesOf(0), ...bytesOf(0)];
+const ODD_LANES = [...bytesOf(1), ...bytesOf(3), ...bytesOf(1), ...bytesOf(1)];
 
 type Part = number | number[];
 function assemble(parts: Part[][]): number[] {
@@ -240,6 +264,36 @@ function temper(T: number): Part[] {
   ];
 }
 
+/** `temper` on four words (the i32x4 on the stack), using the v128 local T. */
+function temperX4(T: number): Part[] {
+  return [
+    op.tee(T),
+    op.get(T),
+    op.i32(11),
+    v.shrU,
+    v.xor,
+    op.tee(T),
+    op.get(T),
+    op.i32(7),
+    v.shl,
+    v.i32(0x9d2c5680),
+    v.and,
+    v.xor,
+    op.tee(T),
+    op.get(T),
+    op.i32(15),
+    v.shl,
+    v.i32(0xefc60000),
+    v.and,
+    v.xor,
+    op.tee(T),
+    op.get(T),
+    op.i32(18),
+    v.shrU,
+    v.xor,
+  ];
+}
+
 /**
  * `doubles(from, mul, sub)`: for each word pair j in [from, 312), the double at
  * byte 2496 + 8j is `((a * 2**26 + b) * 2**-53) * mul - sub`, a = temper(mt[2j]) >>> 5,
@@ -248,8 +302,31 @@ function temper(T: number): Part[] {
 function doublesBody(): number[] {
   const [FROM, MUL, SUB] = [0, 1, 2];
   const [W, T] = [3, 4];
+  const [VT, VW] = [5, 6];
   return assemble([
     [op.get(FROM), op.i32(3), op.shl, op.set(W)],
+    // two pairs at a time: the same operations lane by lane
+    [op.block, op.loop],
+    [op.get(W), op.i32(D_OFF - 8), op.geU, op.brIf(1)],
+    [op.get(W), op.vload(0)],
+    temperX4(VT),
+    [op.set(VW), op.get(W)],
+    [
+      op.get(VW),
+      op.i32(5),
+      v.shrU,
+      op.get(VW),
+      op.shuffle(EVEN_LANES),
+      v.fromU32Low,
+      v.f64(67108864),
+      v.fmul,
+    ],
+    [op.get(VW), op.i32(6), v.shrU, op.get(VW), op.shuffle(ODD_LANES), v.fromU32Low, v.fadd],
+    [v.f64(1 / 9007199254740992), v.fmul, op.get(MUL), v.f64Splat, v.fmul, op.get(SUB), v.f64Splat, v.fsub],
+    [op.vstore(D_OFF)],
+    [op.get(W), op.i32(16), op.add, op.set(W), op.br(0)],
+    [op.end, op.end],
+    // the last pair when an odd number remain
     [op.block, op.loop],
     [op.get(W), op.i32(D_OFF), op.geU, op.brIf(1)],
     [op.get(W)],
@@ -382,7 +459,7 @@ function polarBody(): number[] {
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
   const twist = [1, 2, 0x7f, ...twistBody()];
-  const doubles = [1, 2, 0x7f, ...doublesBody()];
+  const doubles = [2, 2, 0x7f, 2, 0x7b, ...doublesBody()];
   // locals of polar: jb, c, ti (i32); x1 .. lg (19 f64); ix, tmp (i64)
   const polar = [3, 3, 0x7f, 19, 0x7c, 2, 0x7e, ...polarBody()];
   const types = [3, 0x60, 0, 0, 0x60, 3, 0x7f, 0x7c, 0x7c, 0, 0x60, 1, 0x7f, 1, 0x7f];
