@@ -219,19 +219,58 @@ function twistStep(P: number, Y: number, next: Part[], mix: Part[]): Part[] {
 
 /** `twist()`: regenerates the 624 words at [0, 2496) in place, as random.ts's `twist`. */
 function twistBody(): number[] {
-  const [P, Y] = [0, 1];
+  const [P, Y, VY] = [0, 1, 2];
   const nextP: Part[] = [op.get(P), op.i32(4), op.add];
+  const loopTo = (end: number, step: number): Part[] =>
+    [[op.get(P), op.i32(step), op.add, op.tee(P), op.i32(end), op.ne, op.brIf(0), op.end]].flat();
   return assemble([
     [op.i32(0), op.set(P)],
+    // words 0..223 four at a time (each reads only words not yet rewritten), then 224..226
+    [op.loop],
+    twistStepX4(P, VY, [op.get(P), op.i32(4 * M), op.add]),
+    loopTo(4 * 224, 16),
     [op.loop],
     twistStep(P, Y, nextP, [op.get(P), op.i32(4 * M), op.add]),
-    [op.get(P), op.i32(4), op.add, op.tee(P), op.i32(4 * (N - M)), op.ne, op.brIf(0), op.end],
+    loopTo(4 * (N - M), 4),
+    // words 227..622 (99 groups of four): the mixed-in words, 227 back, are rewritten already
     [op.loop],
-    twistStep(P, Y, nextP, [op.get(P), op.i32(4 * (N - M)), op.sub]),
-    [op.get(P), op.i32(4), op.add, op.tee(P), op.i32(4 * (N - 1)), op.ne, op.brIf(0), op.end],
+    twistStepX4(P, VY, [op.get(P), op.i32(4 * (N - M)), op.sub]),
+    loopTo(4 * (N - 1), 16),
     twistStep(P, Y, [op.i32(0)], [op.i32(4 * (M - 1))]),
     [op.end],
   ]);
+}
+
+/** `twistStep` on the four words at byte address `local P`, with the v128 local VY. */
+function twistStepX4(P: number, VY: number, mix: Part[]): Part[] {
+  return [
+    op.get(P),
+    op.get(P),
+    op.vload(0),
+    v.i32(0x80000000),
+    v.and,
+    op.get(P),
+    op.vload(4),
+    v.i32(0x7fffffff),
+    v.and,
+    v.or,
+    op.set(VY),
+    ...mix,
+    op.vload(0),
+    op.get(VY),
+    op.i32(1),
+    v.shrU,
+    v.xor,
+    v.i32(0),
+    op.get(VY),
+    v.i32(1),
+    v.and,
+    v.sub,
+    v.i32(0x9908b0df),
+    v.and,
+    v.xor,
+    op.vstore(0),
+  ];
 }
 
 /** Tempers the i32 on the stack (using local T), leaving the tempered word. */
@@ -458,7 +497,7 @@ function polarBody(): number[] {
 }
 
 function moduleBytes(): Uint8Array<ArrayBuffer> {
-  const twist = [1, 2, 0x7f, ...twistBody()];
+  const twist = [2, 2, 0x7f, 1, 0x7b, ...twistBody()];
   const doubles = [2, 2, 0x7f, 2, 0x7b, ...doublesBody()];
   // locals of polar: jb, c, ti (i32); x1 .. lg (19 f64); ix, tmp (i64)
   const polar = [3, 3, 0x7f, 19, 0x7c, 2, 0x7e, ...polarBody()];
