@@ -5,7 +5,19 @@
  */
 import { blockedMatmul, matmul, mean, multiply, type NDArray, std, tanh } from "../../src/kernel/nd/mod.ts";
 import { createRandomState, randn } from "../../src/kernel/nd/random.ts";
-import { bestOf, runPython } from "./timing.ts";
+import { spawnSync } from "node:child_process";
+import { bestOf, PY_TIMING } from "./timing.ts";
+
+/** `PY` in python3 with OpenBLAS limited to `threads` threads: its stdout, or why it could not run. */
+function runNumpy(
+  script: string,
+  threads: number,
+): { ok: true; stdout: string } | { ok: false; error: string } {
+  const env = { ...process.env, OPENBLAS_NUM_THREADS: String(threads) };
+  const py = spawnSync("python3", ["-c", `${PY_TIMING}${script}`], { encoding: "utf8", env });
+  if (py.status === 0) return { ok: true, stdout: py.stdout };
+  return { ok: false, error: py.error?.message ?? py.stderr.trim() };
+}
 
 function randnArray(seed: number, shape: readonly number[]): NDArray {
   const r = randn(createRandomState(seed), shape);
@@ -28,7 +40,10 @@ def deep():
     return H
 dp = best_ms(deep, 5)
 H = deep()
-print(mm, dp, repr(float(np.mean(H))), repr(float(np.std(H))))
+np.random.seed(3); S = np.random.randn(50, 64)
+np.random.seed(4); T = np.random.randn(64, 2)
+sm = best_ms(lambda: [S @ T for _ in range(1000)], 7)
+print(mm, dp, sm, repr(float(np.mean(H))), repr(float(np.std(H))))
 `;
 
 export async function run(): Promise<void> {
@@ -57,22 +72,39 @@ export async function run(): Promise<void> {
   const h = deep();
   console.log(`deep-10 forward (1000x500, ten 500x500 tanh layers): ${deepMs.toFixed(1)} ms (best of 3)`);
 
-  const py = runPython(PY);
-  if (!py.ok) {
-    console.log(`numpy comparison unavailable: ${py.error}`);
-    return;
+  const s = randnArray(3, [50, 64]);
+  const t = randnArray(4, [64, 2]);
+  const smallUs = bestOf(7, () => {
+    for (let i = 0; i < 1000; i++) matmul(s, t);
+  });
+  console.log(
+    `matmul 50x64 @ 64x2 (exact small-product path): ${smallUs.toFixed(1)} us per call (best of 7)`,
+  );
+
+  for (const threads of [1, 2]) {
+    const py = runNumpy(PY, threads);
+    if (!py.ok) {
+      console.log(`numpy comparison unavailable: ${py.error}`);
+      return;
+    }
+    const [npMm = Number.NaN, npDeep = Number.NaN, npSmall = Number.NaN, npMean = "", npStd = ""] = py.stdout
+      .trim()
+      .split(/\s+/)
+      .map((v, i) => (i < 3 ? Number(v) : v));
+    const tag = `numpy (OPENBLAS_NUM_THREADS=${threads})`;
+    console.log(
+      `${tag} matmul: ${Number(npMm).toFixed(1)} ms; ours/numpy = ${(mmMs / Number(npMm)).toFixed(2)}`,
+    );
+    console.log(
+      `${tag} deep-10: ${Number(npDeep).toFixed(1)} ms; ours/numpy = ${(deepMs / Number(npDeep)).toFixed(2)}`,
+    );
+    console.log(
+      `${tag} 50x64 @ 64x2: ${Number(npSmall).toFixed(1)} us; ours/numpy = ${(smallUs / Number(npSmall)).toFixed(1)}`,
+    );
+    if (threads === 1) {
+      console.log(
+        `final H mean/std: ours ${mean(h).at([])} ${std(h).at([])}; numpy ${String(npMean)} ${String(npStd)}`,
+      );
+    }
   }
-  const [npMm = Number.NaN, npDeep = Number.NaN, npMean = "", npStd = ""] = py.stdout
-    .trim()
-    .split(/\s+/)
-    .map((s, i) => (i < 2 ? Number(s) : s));
-  console.log(
-    `numpy matmul: ${Number(npMm).toFixed(1)} ms; ours/numpy = ${(mmMs / Number(npMm)).toFixed(2)}`,
-  );
-  console.log(
-    `numpy deep-10: ${Number(npDeep).toFixed(1)} ms; ours/numpy = ${(deepMs / Number(npDeep)).toFixed(2)}`,
-  );
-  console.log(
-    `final H mean/std: ours ${mean(h).at([])} ${std(h).at([])}; numpy ${String(npMean)} ${String(npStd)}`,
-  );
 }

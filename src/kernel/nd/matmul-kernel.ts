@@ -409,6 +409,31 @@ export interface StridedMatrix {
   readonly colStride: number;
 }
 
+interface SmallScratch {
+  f: Float64Array;
+  h: Float64Array;
+  l: Float64Array;
+  readonly lanes: Float64Array;
+}
+
+/** Scratch for `openblasSmallMatmul`, grown on demand (at most EXACT_MATMUL_LIMIT-sized products use it). */
+const scratch: SmallScratch = {
+  f: new Float64Array(0),
+  h: new Float64Array(0),
+  l: new Float64Array(0),
+  lanes: new Float64Array(8),
+};
+
+function smallScratch(size: number): SmallScratch {
+  if (scratch.f.length < size) {
+    const grown = Math.max(size, 2 * scratch.f.length);
+    scratch.f = new Float64Array(grown);
+    scratch.h = new Float64Array(grown);
+    scratch.l = new Float64Array(grown);
+  }
+  return scratch;
+}
+
 /**
  * C[m, n] = A[m, k] @ B[k, n] (C contiguous from `cOff`) rounding every step
  * as this machine's numpy does: OpenBLAS's small-matrix dgemm kernels for
@@ -442,14 +467,17 @@ export function openblasSmallMatmul(
   ) {
     return false;
   }
-  // Rows of A and columns of B, each k long and contiguous, with their Veltkamp halves.
-  const af = new Float64Array(m * k);
-  const ah = new Float64Array(m * k);
-  const al = new Float64Array(m * k);
+  // Rows of A and columns of B, each k long and contiguous, with their Veltkamp halves, in
+  // reused scratch (every element read is written first by splitRows).
+  const s = smallScratch((m + n) * k);
+  const af = s.f;
+  const ah = s.h;
+  const al = s.l;
   splitRows(A.data, A.offset, A.rowStride, A.colStride, m, k, ah, al, af);
-  const bf = new Float64Array(n * k);
-  const bh = new Float64Array(n * k);
-  const bl = new Float64Array(n * k);
+  const bOff = m * k;
+  const bf = s.f.subarray(bOff);
+  const bh = s.h.subarray(bOff);
+  const bl = s.l.subarray(bOff);
   splitRows(B.data, B.offset, B.colStride, B.rowStride, n, k, bh, bl, bf);
   // BLAS sizes and flags (column-major view of the row-major product).
   const M = n;
@@ -459,7 +487,7 @@ export function openblasSmallMatmul(
   const dotFrom = dotAll ? 0 : !bTrans && !aTrans && tail >= 1 && tail <= 4 && k >= 16 ? M - tail : M;
   const groupEnd4 = dotFrom + ((M - dotFrom) & ~3);
   const n4 = N & ~3;
-  const lanes = new Float64Array(8);
+  const lanes = s.lanes;
   const q = fmaChains4(af, ah, al, bf, bh, bl, k, m, n, dotFrom, c, cOff);
   for (let i = 0; i < m; i++) {
     const ai = i * k;

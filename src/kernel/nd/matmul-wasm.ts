@@ -267,7 +267,16 @@ export function createStridedWasmMatmul(): StridedMatmulKernel | null {
         }
       }
     }
-    for (let i = 0; i < m; i++) c.set(heap.subarray(cBase + i * nPad, cBase + i * nPad + n), cOff + i * n);
+    if (n === nPad) {
+      c.set(heap.subarray(cBase, cBase + m * n), cOff);
+    } else {
+      // rows are padded to nPad: copy element by element (a subarray per row costs more than the row)
+      for (let i = 0; i < m; i++) {
+        const src = cBase + i * nPad;
+        const dst = cOff + i * n;
+        for (let j = 0; j < n; j++) c[dst + j] = heap[src + j]!;
+      }
+    }
   };
 }
 

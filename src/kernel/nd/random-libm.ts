@@ -23,9 +23,9 @@
  * cannot be derived independently. Everything else here is our own code.
  */
 
-const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
+export const SPLIT = 134217729; // 2**27 + 1, Veltkamp split
 const TWO52 = 4503599627370496;
-const MIN_NORMAL = 2.2250738585072014e-308;
+export const MIN_NORMAL = 2.2250738585072014e-308;
 
 /** The neighbour of the nonzero double `v` away from zero, or toward it, on the raw bits. */
 function stepBits(v: number, away: boolean): number {
@@ -146,13 +146,13 @@ const T: readonly number[] = [
   0.7377521537065876, 0.30414734587282055, 0.7335242966002608, 0.30989455774829366, 0.729344777457841,
   0.31560871301871884,
 ];
-const LN2HI = 0.6931471805598903;
-const LN2LO = 5.497923018708371e-14;
-const A0 = -0.5000000000000001;
-const A1 = 0.33333333331825593;
-const A2 = -0.2499999999622955;
-const A3 = 0.20000304511814496;
-const A4 = -0.16667054827627667;
+export const LN2HI = 0.6931471805598903;
+export const LN2LO = 5.497923018708371e-14;
+export const A0 = -0.5000000000000001;
+export const A1 = 0.33333333331825593;
+export const A2 = -0.2499999999622955;
+export const A3 = 0.20000304511814496;
+export const A4 = -0.16667054827627667;
 const B0 = -0.5;
 const B1 = 0.3333333333333352;
 const B2 = -0.24999999999998432;
@@ -203,15 +203,16 @@ function logTable(): LogTable {
   }
   return { invc, invcHi, invcLo, logc };
 }
-const TAB = logTable();
+/** glibc log's 128-entry table (invc with its Veltkamp halves, logc), for the WASM fast path too. */
+export const TAB = logTable();
 
-const NEAR1_LO = 0.9375; // 1 - 0x1p-4
+export const NEAR1_LO = 0.9375; // 1 - 0x1p-4
 const NEAR1_HI = 1.064697265625; // 1 + 0x1.09p-4
 const LOG2_INV_OFF = 0.5405683813627028; // log2(1 / 0x1.6p-1)
-const P48 = 3.552713678800501e-15; // 2**-48
+export const P48 = 3.552713678800501e-15; // 2**-48
 const P50 = 8.881784197001252e-16; // 2**-50
 const P75 = 2.6469779601696886e-23; // 2**-75
-const P100 = 7.888609052210118e-31; // 2**-100
+export const P100 = 7.888609052210118e-31; // 2**-100
 
 /** glibc's `x - 1` branch for x in [NEAR1_LO, NEAR1_HI), every fma emulated exactly. */
 function exactNear1(x: number): number {

@@ -12,6 +12,7 @@
 import { NdError } from "./errors.ts";
 import { NDArray, type Shape, allocate, shapeSize, shapeText } from "./ndarray.ts";
 import { glibcLog } from "./random-libm.ts";
+import { mtBlocks } from "./random-wasm.ts";
 
 const N = 624;
 const M = 397;
@@ -237,6 +238,99 @@ function fillUniform(state: RandomState, out: Float64Array, lo: number, range: n
   state.pos = pos;
 }
 
+/** Below this many gaussians the state copies of the WASM path cost more than they save. */
+const WASM_MIN_DRAWS = 256;
+
+/**
+ * `fillGauss` on the WASM block generator, for a state at an even word
+ * position (every draw takes two words, so doubles stay on word pairs): the
+ * state is copied in, twisted and turned into 312 doubles `2u - 1` a block at
+ * a time, and copied back with the position of the next unused pair. WASM
+ * also does the rejection step and glibc's log where its fast path decides
+ * the rounding; the rest (r2 near 1, rare close calls) goes to `glibcLog`.
+ */
+function fillGaussBlocks(
+  state: RandomState,
+  blocks: NonNullable<typeof mtBlocks>,
+  out: Float64Array,
+  start: number,
+  loc: number,
+  scale: number,
+): void {
+  const n = out.length;
+  const half = N >> 1;
+  const d = blocks.doubles;
+  const { x1: bx1, x2: bx2, r2: br2, g1: bg1, g2: bg2, pos: bpos } = blocks;
+  blocks.words.set(state.mt);
+  let j = state.pos >> 1;
+  blocks.fill(j, 2, 1);
+  let i = start;
+  while (i < n) {
+    if (j >= half) {
+      blocks.twist();
+      blocks.fill(0, 2, 1);
+      j = 0;
+    }
+    if (j === half - 1) {
+      // a pair that straddles the twist
+      const x1 = d[j] ?? 0;
+      blocks.twist();
+      blocks.fill(0, 2, 1);
+      const x2 = d[0] ?? 0;
+      j = 1;
+      const r2 = x1 * x1 + x2 * x2;
+      if (r2 >= 1 || r2 === 0) continue;
+      const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
+      out[i++] = loc + scale * (f * x2);
+      if (i < n) {
+        out[i++] = loc + scale * (f * x1);
+      } else {
+        state.gauss = f * x1;
+        state.hasGauss = true;
+      }
+      continue;
+    }
+    const count = blocks.polar(j);
+    j += (half - j) & ~1;
+    // the common case: every accepted pair fits and WASM decided every log
+    let c = 0;
+    if (n - i >= 2 * count) {
+      for (; c < count; c++) {
+        const g2 = bg2[c] ?? 0;
+        if (Number.isNaN(g2)) break;
+        out[i] = loc + scale * g2;
+        out[i + 1] = loc + scale * (bg1[c] ?? 0);
+        i += 2;
+      }
+      if (c === count) continue;
+    }
+    for (; c < count; c++) {
+      let g2 = bg2[c] ?? 0;
+      let g1 = bg1[c] ?? 0;
+      if (Number.isNaN(g2)) {
+        // numpy calls the C library log; Math.log differs from glibc's in the last bit for ~3% of inputs
+        const r2 = br2[c] ?? 0;
+        const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
+        g2 = f * (bx2[c] ?? 0);
+        g1 = f * (bx1[c] ?? 0);
+      }
+      out[i++] = loc + scale * g2;
+      if (i < n) {
+        out[i++] = loc + scale * g1;
+        if (i < n) continue;
+      } else {
+        // an odd count leaves the second gaussian cached, as numpy's legacy_gauss does
+        state.gauss = g1;
+        state.hasGauss = true;
+      }
+      j = (bpos[c] ?? 0) >> 1;
+      break;
+    }
+  }
+  state.mt.set(blocks.words);
+  state.pos = 2 * j;
+}
+
 /** `out[i] = loc + scale * gauss` for every i, through the cached gaussian exactly as `nextGauss`. */
 function fillGauss(state: RandomState, out: Float64Array, loc: number, scale: number): void {
   const n = out.length;
@@ -246,6 +340,10 @@ function fillGauss(state: RandomState, out: Float64Array, loc: number, scale: nu
     out[i++] = loc + scale * state.gauss;
     state.hasGauss = false;
     state.gauss = 0;
+  }
+  if (mtBlocks !== null && n - i >= WASM_MIN_DRAWS && (state.pos & 1) === 0) {
+    fillGaussBlocks(state, mtBlocks, out, i, loc, scale);
+    return;
   }
   const mt = state.mt;
   let pos = state.pos;
