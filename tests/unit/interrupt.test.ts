@@ -104,6 +104,20 @@ describe("interrupt keeps state", () => {
   });
 });
 
+test("np.dot polls between row blocks", () => {
+  const { link, session } = setup();
+  session.execute("import numpy as np\nA = np.ones((600, 600))");
+  link.beginRun("r1");
+  let polls = 0;
+  // This cell has no Python loop or call: every poll is the matmul's; it stops at the second block.
+  installInterruptCheck(() => ++polls > 1);
+  const r = session.execute("B = np.dot(A, A)");
+  expect(polls).toBe(2);
+  expect(r.outputs.at(-1)).toMatchObject({ ename: "KeyboardInterrupt" });
+  installInterruptCheck(null);
+  expect(text(session.execute("print(A.shape)").outputs)).toBe("(600, 600)\n");
+});
+
 describe("time.sleep", () => {
   test("really waits", () => {
     const { link, session } = setup();
