@@ -8,7 +8,8 @@ import { afterEach, describe, expect, test } from "vitest";
 import { installInterruptCheck } from "../../src/kernel/nd/interrupt.ts";
 import { createSession } from "../../src/kernel/session.ts";
 import { createSharedLink } from "../../src/kernel/shared-link.ts";
-import { createKernelHost } from "../../src/kernel/worker.ts";
+import { createKernelHost, parseToWorker } from "../../src/kernel/worker.ts";
+import { parseFromWorker } from "../../src/notebook/kernel-client.ts";
 import type { FromWorker, Output } from "../../src/protocol.ts";
 import {
   createSharedBuffer,
@@ -186,5 +187,20 @@ describe("input()", () => {
       ename: "TypeError",
       evalue: "input expected at most 1 argument, got 2",
     });
+  });
+});
+
+describe("protocol", () => {
+  test("init carries a SharedArrayBuffer and nothing else", () => {
+    const shared = createSharedBuffer();
+    expect(parseToWorker({ op: "init", shared })).toEqual({ op: "init", shared });
+    expect(parseToWorker({ op: "init", shared: new ArrayBuffer(8) })).toBeNull();
+    expect(parseToWorker({ op: "init" })).toBeNull();
+  });
+
+  test("input_request is validated on the page", () => {
+    const m = { op: "input_request", runId: "r1", prompt: "? " };
+    expect(parseFromWorker(m)).toEqual(m);
+    expect(parseFromWorker({ op: "input_request", runId: "r1" })).toBeNull();
   });
 });
