@@ -4,7 +4,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { setupAppServer, waitForIdle, withApp } from "./harness.ts";
+import { cellById, runCells, setupAppServer, waitForIdle, withApp } from "./harness.ts";
 
 const app = setupAppServer();
 
@@ -64,6 +64,22 @@ describe("interrupt keeps state", () => {
       console.log(`interrupt latency, np.dot 2000x2000: click -> idle ${ms} ms`);
       expect(await cell.locator(".outputs").textContent()).toContain("KeyboardInterrupt");
     });
+  });
+});
+
+test("the lesson's training cell stops", async () => {
+  await withApp(app, {}, async ({ page }) => {
+    await runCells(page, "imports", "mlp-def");
+    const train = cellById(page, "train");
+    await train.locator(".prompt").click();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("Control+Enter");
+    await expect.poll(() => train.locator(".prompt-text").textContent()).toBe("In [*]:");
+    await page.waitForTimeout(400);
+    expect(await train.locator(".prompt-text").textContent()).toBe("In [*]:");
+    const ms = await interruptAndTime(page);
+    console.log(`interrupt latency, lesson training cell: click -> idle ${ms} ms`);
+    expect(await train.locator(".outputs").textContent()).toContain("KeyboardInterrupt");
   });
 });
 
