@@ -7,6 +7,7 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import type { NotebookDoc } from "./notebook/ipynb.ts";
 import { createKernelClient, type KernelClient } from "./notebook/kernel-client.ts";
+import { createSharedBuffer } from "./shared-channel.ts";
 import { createIdbStorage } from "./notebook/persist.ts";
 import { createReactiveScheduler, type ReactiveScheduler } from "./notebook/reactive.ts";
 import { createNotebookStore, type NotebookStore } from "./notebook/store.ts";
@@ -47,7 +48,8 @@ function start(): void {
       },
       restart: () => client?.restart(),
       drop: (runIds) => client?.send({ op: "drop", runIds: [...runIds] }),
-      interruptKeepingState: () => false,
+      interruptKeepingState: () => client?.interrupt() ?? false,
+      answerInput: (text) => client?.answerInput(text),
     },
     storage: window.localStorage,
   });
@@ -55,6 +57,7 @@ function start(): void {
     spawn: spawnWorker,
     onMessage: (message) => store.getState().receive(message),
     onCrash: (reason) => store.getState().crashed(reason),
+    createShared: () => (globalThis.crossOriginIsolated === true ? createSharedBuffer() : null),
   });
   scheduler = createReactiveScheduler(store);
   const live = createLive(store, scheduler);

@@ -25,6 +25,8 @@ export type Output = StreamOutput | ExecuteResultOutput | DisplayDataOutput | Er
 /** Messages from the page to the worker. */
 export type ToWorker =
   | { op: "execute"; runId: string; cellId: string; code: string }
+  /** First message on an isolated page: the shared memory of src/shared-channel.ts. */
+  | { op: "init"; shared: SharedArrayBuffer }
   | { op: "interrupt" }
   /** Drops these runs if the kernel has queued them and not started them (each is reported `aborted`). */
   | { op: "drop"; runIds: string[] }
@@ -38,7 +40,9 @@ export type FromWorker =
   | { op: "progress"; runId: string; done: number; total: number }
   | { op: "done"; runId: string; executionCount: number; ok: boolean }
   /** A queued run dropped because an earlier run failed (Jupyter's stop-on-error). */
-  | { op: "aborted"; runId: string };
+  | { op: "aborted"; runId: string }
+  /** `input(prompt)` is blocked until the page writes the answer into the shared memory. */
+  | { op: "input_request"; runId: string; prompt: string };
 
 /** The payload of one message kind: `Payload<FromWorker, "output">`. */
 export type Payload<M extends { op: string }, K extends M["op"]> = Omit<Extract<M, { op: K }>, "op">;

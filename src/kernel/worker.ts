@@ -7,6 +7,7 @@
  * import, so `ready` goes out only once the kernel can really run code.
  */
 import type { FromWorker, Output, ToWorker } from "../protocol.ts";
+import { createSharedLink, type SharedLink } from "./shared-link.ts";
 
 /** What the host needs from a session (src/kernel/session.ts). */
 export interface SessionLike {
@@ -29,6 +30,8 @@ export interface HostOptions {
   now?: () => number;
   /** At most one progress message per this many milliseconds (the last one always goes). */
   progressIntervalMs?: number;
+  /** The shared memory link (interrupt flag, sleep, input); `init` attaches its buffer. */
+  link?: SharedLink;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -43,6 +46,11 @@ export function parseToWorker(data: unknown): ToWorker | null {
       const { runId, cellId, code } = data;
       if (typeof runId !== "string" || typeof cellId !== "string" || typeof code !== "string") return null;
       return { op: "execute", runId, cellId, code };
+    }
+    case "init": {
+      const { shared } = data;
+      if (typeof SharedArrayBuffer === "undefined" || !(shared instanceof SharedArrayBuffer)) return null;
+      return { op: "init", shared };
     }
     case "interrupt":
       return { op: "interrupt" };
@@ -88,6 +96,7 @@ export function createKernelHost(
   function runOne(runId: string, code: string): void {
     let posted = 0;
     let lastProgress = Number.NEGATIVE_INFINITY;
+    options.link?.beginRun(runId);
     try {
       const result = session.execute(code, {
         onOutput(output) {
@@ -109,6 +118,8 @@ export function createKernelHost(
       post({ op: "output", runId, output: internalError(error) });
       post({ op: "done", runId, executionCount: 0, ok: false });
       abortQueued();
+    } finally {
+      options.link?.endRun();
     }
   }
 
@@ -157,9 +168,12 @@ export function createKernelHost(
           queue.push({ runId: message.runId, code: message.code });
           schedule();
           return;
+        case "init":
+          options.link?.attach(message.shared);
+          return;
         case "interrupt":
-          // A running cell cannot be stopped from inside (the run is synchronous);
-          // the page terminates the worker for that. Here: drop what is queued.
+          // A running cell is stopped through the shared flag (or, without one, by the page
+          // terminating the worker). Here: drop what is queued.
           queue.length = 0;
           schedule();
           return;
@@ -199,7 +213,8 @@ if ("WorkerGlobalScope" in globalThis) {
   });
   import("./session.ts").then(
     ({ createSession }) => {
-      const ready = createKernelHost(createSession(), post);
+      const link = createSharedLink(post);
+      const ready = createKernelHost(createSession({ host: link.blocking }), post, { link });
       host = ready;
       post({ op: "ready" });
       for (const data of early.splice(0)) ready.receive(data);

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { FromWorker, MimeBundle, Output, ToWorker } from "../protocol.ts";
+import { requestInterrupt, writeInputReply } from "../shared-channel.ts";
 
 const mimeBundle = z
   .record(z.string(), z.unknown())
@@ -45,6 +46,7 @@ const fromWorkerSchema = z.discriminatedUnion("op", [
     ok: z.boolean(),
   }),
   z.object({ op: z.literal("aborted"), runId: z.string() }),
+  z.object({ op: z.literal("input_request"), runId: z.string(), prompt: z.string() }),
 ]);
 
 function toBundle(data: Record<string, unknown>): MimeBundle {
@@ -80,6 +82,7 @@ export function parseFromWorker(data: unknown): FromWorker | null {
     case "progress":
     case "done":
     case "aborted":
+    case "input_request":
       return message;
     case "output":
       return { op: "output", runId: message.runId, output: toOutput(message.output) };
@@ -105,6 +108,11 @@ export interface KernelClientOptions {
   onCrash?: (reason: string) => void;
   /** How long a new worker may take to say `ready` (default 30 s). */
   readyTimeoutMs?: number;
+  /**
+   * Shared memory for each new worker (src/shared-channel.ts), or null when
+   * the page is not cross-origin isolated; without it Interrupt must restart.
+   */
+  createShared?: () => SharedArrayBuffer | null;
 }
 
 export interface KernelClient {
@@ -112,6 +120,10 @@ export interface KernelClient {
   send(message: ToWorker): void;
   /** Terminates the worker (stopping any run) and starts a fresh one. */
   restart(): void;
+  /** Sets the shared interrupt flag; false when there is no shared memory (restart instead). */
+  interrupt(): boolean;
+  /** Answers the worker's pending `input_request`. */
+  answerInput(text: string): void;
   dispose(): void;
 }
 
@@ -120,12 +132,16 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   let ready = false;
   let pending: ToWorker[] = [];
   let readyTimer: ReturnType<typeof setTimeout> | undefined;
+  let shared: SharedArrayBuffer | null = null;
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
 
   function start(): void {
     ready = false;
     const current = options.spawn();
     worker = current;
+    shared = options.createShared?.() ?? null;
+    // Sent before anything else: the worker keeps early messages in order.
+    if (shared !== null) current.postMessage({ op: "init", shared });
     clearTimeout(readyTimer);
     readyTimer = setTimeout(() => {
       if (worker === current && !ready) {
@@ -164,6 +180,14 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       worker?.terminate();
       pending = [];
       start();
+    },
+    interrupt() {
+      if (shared === null) return false;
+      requestInterrupt(shared);
+      return true;
+    },
+    answerInput(text) {
+      if (shared !== null) writeInputReply(shared, text);
     },
     dispose() {
       clearTimeout(readyTimer);

@@ -28,6 +28,15 @@ export interface KernelPort {
    * cross-origin isolated): the caller then lets the run finish, or restarts.
    */
   interruptKeepingState(): boolean;
+  /** Answers a pending `input()` of the running cell (isolated pages only). */
+  answerInput?(text: string): void;
+}
+
+/** A running cell waits in `input(prompt)` for the user's line. */
+export interface StdinRequest {
+  runId: string;
+  cellId: string;
+  prompt: string;
 }
 
 /** `dead`: the worker crashed or failed to load; only a restart brings it back. */
@@ -72,6 +81,9 @@ export interface KernelSlice {
   restartKernel(): void;
   restartAndRunAll(): void;
   dismissNotice(): void;
+  /** The pending `input()` request, shown as a text box under its cell. */
+  stdin: StdinRequest | null;
+  answerInput(text: string): void;
   /** Feed one validated message from the worker. */
   receive(message: FromWorker): void;
   /** The worker crashed: its runs are lost; Restart kernel starts a new one. */
@@ -252,14 +264,20 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
   const newRunId = options.newRunId ?? (() => `run-${now().toString(36)}-${(counter++).toString(36)}`);
 
   /** Cancels every run sent to the kernel; they will never report. */
-  function cancelAll(s: NotebookState): Pick<NotebookState, "cells"> {
+  function cancelAll(s: NotebookState): Pick<NotebookState, "cells" | "stdin"> {
     let cells = s.cells;
     for (const r of s.kernel.runs) cells = update(cells, r.cellId, { type: "cancel", runId: r.runId });
-    return { cells };
+    return { cells, stdin: null };
   }
 
   return (set, get) => ({
     kernel: { status: "starting", runs: [], notice: null },
+    stdin: null,
+    answerInput(text) {
+      if (get().stdin === null) return;
+      kernel.answerInput?.(text);
+      set({ stdin: null });
+    },
     run(id) {
       const cell = get().cells[id];
       if (cell === undefined || cell.doc.cell_type !== "code") return;
@@ -283,7 +301,13 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
       for (const id of get().order) get().run(id);
     },
     interrupt() {
-      if (get().kernel.runs.length === 0) return;
+      const runs = get().kernel.runs;
+      if (runs.length === 0) return;
+      if (kernel.interruptKeepingState()) {
+        // The running cell raises KeyboardInterrupt; the kernel drops the runs queued behind it.
+        kernel.drop(runs.slice(1).map((r) => r.runId));
+        return;
+      }
       kernel.restart();
       set((s) => ({
         ...cancelAll(s),
@@ -291,7 +315,7 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
           status: "starting",
           runs: [],
           notice:
-            "Interrupted: the kernel was restarted to stop the running cell. Its variables are gone; run the cells above again.",
+            "Interrupted: this page is not cross-origin isolated, so the kernel was restarted to stop the running cell. Its variables are gone; run the cells above again.",
         },
       }));
     },
@@ -363,8 +387,15 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
             const next = runs[0];
             if (next !== undefined)
               cells = update(cells, next.cellId, { type: "start", runId: next.runId, at });
-            return { cells, kernel: { ...s.kernel, runs } };
+            const stdin = s.stdin?.runId === message.runId ? null : s.stdin;
+            return { cells, stdin, kernel: { ...s.kernel, runs } };
           });
+          return;
+        }
+        case "input_request": {
+          const run = get().kernel.runs.find((r) => r.runId === message.runId);
+          if (run === undefined) return;
+          set({ stdin: { runId: run.runId, cellId: run.cellId, prompt: message.prompt } });
           return;
         }
         default: {

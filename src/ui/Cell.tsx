@@ -10,6 +10,7 @@ import { useLive, useReactive } from "./live-context.tsx";
 import { renderMarkdown } from "./markdown.ts";
 import { Outputs } from "./Outputs.tsx";
 import { scrubber } from "./Scrubber.ts";
+import { StdinBox } from "./StdinBox.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 import type { CellRun } from "../notebook/transitions.ts";
 
@@ -172,6 +173,7 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
         )}
         <Progress run={run} />
         {isCode && <Outputs outputs={doc.outputs} label={`Output of ${label.toLowerCase()}`} />}
+        {isCode && <StdinBox cellId={id} />}
       </div>
     </section>
   );

@@ -8,6 +8,11 @@ import { deleteSelected, insertCell, moveSelected, runAndAdvance } from "./comma
 import { Icon, type IconName } from "./icons.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 
+/** Restart loses every variable, so it asks first (Jupyter does too). */
+function confirmRestart(): boolean {
+  return window.confirm("Restart the kernel? All variables will be lost.");
+}
+
 function Button({
   label,
   icon,
@@ -76,8 +81,16 @@ export function Toolbar() {
         />
         <Button label="Run all" icon="runAll" text="Run all" onClick={() => s().runAll()} />
         <Button label="Interrupt" icon="stop" onClick={() => s().interrupt()} disabled={!running} />
-        <Button label="Restart kernel" icon="restart" onClick={() => s().restartKernel()} />
-        <Button label="Restart and run all" icon="restartRun" onClick={() => s().restartAndRunAll()} />
+        <Button
+          label="Restart kernel"
+          icon="restart"
+          onClick={() => confirmRestart() && s().restartKernel()}
+        />
+        <Button
+          label="Restart and run all"
+          icon="restartRun"
+          onClick={() => confirmRestart() && s().restartAndRunAll()}
+        />
         <Button label="Clear outputs" icon="clear" text="Clear" onClick={() => s().clearOutputs()} />
       </Group>
       <Group label="Cells">

@@ -10,6 +10,7 @@
  * The packs keep every inner-loop load sequential. Each output element sums
  * its k products in order within a KC block, blocks added in order.
  */
+import { pollInterrupt } from "./interrupt.ts";
 
 /**
  * C[m, n] = A[m, k] @ B[k, n] for row-major contiguous operands starting at
@@ -185,6 +186,7 @@ export const blockedMatmul: MatmulKernel = (a, aOff, b, bOff, c, cOff, m, k, n) 
     const kc = Math.min(KC, k - p0);
     packB(b, bOff, n, p0, kc, bPack);
     for (let i0 = 0; i0 < m; i0 += MC) {
+      pollInterrupt();
       const mc = Math.min(MC, m - i0);
       packA(a, aOff, k, i0, mc, p0, kc, aPack);
       const aPanels = Math.ceil(mc / MR);

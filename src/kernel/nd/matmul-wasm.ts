@@ -13,6 +13,7 @@
  * `blockedMatmul` does and keeps a zero-padded copy of C there. That memory
  * is scratch: every call rewrites what it reads, so no state carries over.
  */
+import { pollInterrupt } from "./interrupt.ts";
 import { blockedMatmul, type MatmulKernel, type StridedMatrix } from "./matmul-kernel.ts";
 
 /** Unsigned LEB128. */
@@ -234,6 +235,7 @@ export function createStridedWasmMatmul(): StridedMatmulKernel | null {
         }
       }
       for (let i0 = 0; i0 < m; i0 += MC) {
+        pollInterrupt();
         const mc = Math.min(MC, m - i0);
         const aPanels = Math.ceil(mc / MR);
         // Pack A[i0:i0+mc, p0:p0+kc] into 4 x kc panels (zero-padded rows).

@@ -427,6 +427,22 @@ export function makeBuiltins(): Map<string, PyValue> {
     ctx.write(out + end);
     return null;
   });
+  // input(prompt): the host asks the user (a text box under the cell); the prompt and the
+  // answer are echoed to stdout afterwards, as Jupyter shows them.
+  fn("input", (args, kwargs, ctx) => {
+    if (kwargs && kwargs.size > 0) return raise("TypeError", "input() takes no keyword arguments");
+    if (args.length > 1) return raise("TypeError", `input expected at most 1 argument, got ${args.length}`);
+    const prompt = args.length === 0 ? "" : pyToStr(args[0] ?? null, ctx);
+    const line = ctx.readLine(prompt);
+    if (line === null) {
+      return raise(
+        "StdinNotImplementedError",
+        "input was called, but this frontend does not support input requests.",
+      );
+    }
+    ctx.write(`${prompt}${line}\n`);
+    return line;
+  });
   fn("len", (args, kwargs, ctx) => {
     noKw("len", kwargs);
     exactArgs("len", args, 1);
@@ -681,18 +697,7 @@ export function makeBuiltins(): Map<string, PyValue> {
     return ctx.slot(idsKey).get(args[0] ?? null);
   });
   b.set("__name__", "__main__");
-  for (const name of [
-    "open",
-    "input",
-    "exec",
-    "eval",
-    "compile",
-    "globals",
-    "locals",
-    "vars",
-    "dir",
-    "help",
-  ]) {
+  for (const name of ["open", "exec", "eval", "compile", "globals", "locals", "vars", "dir", "help"]) {
     b.set(name, unsupportedBuiltin(name));
   }
   b.set("set", unsupportedBuiltin("set", "sets are"));

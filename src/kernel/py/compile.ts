@@ -19,6 +19,7 @@
  * tests/unit/py-perf-recursion.test.ts checks depth 990 in a 450 KB stack.
  */
 import type { Arg, BinOp, CmpOp, Expr, FPart, Param, Stmt } from "./ast.ts";
+import { pollInterrupt } from "../nd/interrupt.ts";
 import { PyException, raise, toPyException, type TraceFrame } from "./errors.ts";
 import { formatValue } from "./format.ts";
 import {
@@ -335,6 +336,7 @@ function stmt(cx: Compiler, s: Stmt, sc: Scope): S {
       return (f) => {
         for (;;) {
           f.line = line;
+          pollInterrupt();
           if (!test(f)) return orelse(f);
           const r = body(f);
           if (r === BREAK) return NORMAL;
@@ -499,6 +501,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
       const iter = iterate(it, rt.ctx);
       for (let x = iter.next(); !x.done; x = iter.next()) {
         st(f, x.value);
+        pollInterrupt();
         const r = body(f);
         if (r === BREAK || r === RETURN) return r;
       }
@@ -513,6 +516,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
       if (it instanceof PyRange) {
         for (i = it.start; it.step > 0 ? i < it.stop : i > it.stop; i += it.step) {
           st(f, i);
+          pollInterrupt();
           r = body(f);
           if (r === BREAK || r === RETURN) break;
         }
@@ -520,6 +524,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
         // The length is read at every step: a list appended to in the loop is iterated to its new end.
         for (i = 0; i < it.items.length; i++) {
           st(f, it.items[i] ?? null);
+          pollInterrupt();
           r = body(f);
           if (r === BREAK || r === RETURN) break;
         }
@@ -539,6 +544,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
       let done = 0;
       for (let i = start; step > 0 ? i < stop : i > stop; i += step) {
         st(f, i);
+        pollInterrupt();
         r = body(f);
         if (r === BREAK || r === RETURN) break;
         if (tick) tick.tick(++done);
@@ -549,6 +555,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
       const tick = outermost ? progressTicker(rt, items.length) : null;
       for (let i = 0; i < items.length; i++) {
         st(f, items[i] ?? null);
+        pollInterrupt();
         r = body(f);
         if (r === BREAK || r === RETURN) break;
         if (tick) tick.tick(i + 1);
@@ -561,6 +568,7 @@ function forStmt(cx: Compiler, s: Extract<Stmt, { k: "for" }>, sc: Scope): S {
       let done = 0;
       for (let x = iter.next(); !x.done; x = iter.next()) {
         st(f, x.value);
+        pollInterrupt();
         r = body(f);
         if (r === BREAK || r === RETURN) break;
         if (tick) tick.tick(++done);
@@ -943,6 +951,7 @@ function leave(rt: Runtime, v: PyValue): PyValue {
 
 /** Counts a call and records its frame for tracebacks; raises RecursionError past the limit. */
 function pushFrame(rt: Runtime, fr: Frame): void {
+  pollInterrupt();
   if (rt.depth >= rt.maxDepth) raise("RecursionError", "maximum recursion depth exceeded");
   rt.stack[rt.depth++] = fr;
 }
@@ -1596,6 +1605,7 @@ function comprehension(cx: Compiler, e: Extract<Expr, { k: "comp" }>, outer: Sco
     const iter = iterate(it, ctx);
     for (let r = iter.next(); !r.done; r = iter.next()) {
       g.st(inner, r.value);
+      pollInterrupt();
       if (!accepts(level, inner)) continue;
       const nextG = gens[level + 1];
       if (nextG) loop(level + 1, nextG.iter ? nextG.iter(inner) : null, inner, out, d);
@@ -1636,12 +1646,14 @@ function comprehension(cx: Compiler, e: Extract<Expr, { k: "comp" }>, outer: Sco
     if (src instanceof PyRange) {
       for (let i = 0; i < src.length; i++) {
         st0(inner, src.start + i * src.step);
+        pollInterrupt();
         out.push(elt(inner));
       }
     } else if (src instanceof PyList || src instanceof PyTuple) {
       // A list's length is read at every step, as Python's list iterator does.
       for (let i = 0; i < src.items.length; i++) {
         st0(inner, src.items[i] ?? null);
+        pollInterrupt();
         out.push(elt(inner));
       }
     } else return general(inner, src);

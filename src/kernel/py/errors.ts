@@ -7,6 +7,7 @@
  * error: ...` so no JavaScript exception ever shows in a notebook.
  */
 import { NdError } from "../nd/errors.ts";
+import { InterruptSignal } from "../nd/interrupt.ts";
 
 /** One Python frame of a traceback, innermost last: `Cell In[3], line 5, in f(x)`. */
 export interface TraceFrame {
@@ -50,6 +51,8 @@ export function isStackOverflow(e: unknown): boolean {
 /** Converts anything thrown inside the kernel to a `PyException` (NdError keeps its Python name). */
 export function toPyException(e: unknown): PyException {
   if (e instanceof PyException) return e;
+  // The user pressed Interrupt: Python's KeyboardInterrupt, with an empty message as CPython prints it.
+  if (e instanceof InterruptSignal) return new PyException("KeyboardInterrupt", "");
   if (e instanceof NdError) return new PyException(e.pyName, e.message);
   if (isStackOverflow(e)) return new PyException("RecursionError", "maximum recursion depth exceeded");
   const message = e instanceof Error ? e.message : String(e);
