@@ -139,6 +139,23 @@ describe("cross-origin isolation", () => {
     }
   });
 
+  test('under a sub-path (base "./"), the worker\'s scope is that folder', async () => {
+    const sub = await startStaticServer(DIST, { prefix: "/initlab/" });
+    const v = await visit(sub.url);
+    try {
+      await waitForIsolation(v.page);
+      await waitForLesson(v.page);
+      await waitForControl(v.page);
+      const scope = await v.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+      expect(scope).toBe(sub.url);
+      expect(v.loads()).toBe(2);
+      expect(v.errors).toEqual([]);
+    } finally {
+      await v.context.close();
+      await sub.stop();
+    }
+  });
+
   test("a worker that cannot isolate: one reload, then the app runs as it is and says so once", async () => {
     host = "sw-without-headers";
     const v = await visit(server.url);

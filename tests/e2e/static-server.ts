@@ -30,6 +30,8 @@ export interface StaticServer {
 }
 
 export interface StaticOptions {
+  /** The folder the files are served under, e.g. "/initlab/" as on a GitHub Pages project site ("/" by default). */
+  prefix?: string;
   /** The bytes to send for `path` (relative, e.g. "sw.js"), or null for a 404. */
   transform?: (path: string, body: Buffer) => Buffer | null;
 }
@@ -42,8 +44,13 @@ export async function startStaticServer(root: string, options: StaticOptions = {
       return;
     }
     void (async () => {
+      const prefix = options.prefix ?? "/";
       const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://x").pathname);
-      let path = normalize(pathname).replace(/^[/\\]+/, "");
+      if (!pathname.startsWith(prefix)) {
+        response.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
+        return;
+      }
+      let path = normalize(pathname.slice(prefix.length - 1)).replace(/^[/\\]+/, "");
       if (path === "" || path.endsWith("/")) path += "index.html";
       if (path.startsWith("..")) {
         response.writeHead(403).end();
@@ -71,7 +78,7 @@ export async function startStaticServer(root: string, options: StaticOptions = {
   const address = server.address();
   const port = typeof address === "object" && address !== null ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}${options.prefix ?? "/"}`,
     get down() {
       return state.down;
     },
