@@ -132,6 +132,10 @@ describe("cross-origin isolation", () => {
       await v.page.waitForTimeout(1000);
       expect(v.loads()).toBe(2);
       expect(await v.page.evaluate(() => window.crossOriginIsolated)).toBe(true);
+      // The kernel worker's script came through the service worker too: it can share memory with the page.
+      const kernel = v.page.workers().find((w) => /worker-[\w-]+\.js$/.test(w.url()));
+      expect(kernel).toBeDefined();
+      expect(await kernel?.evaluate(() => self.crossOriginIsolated)).toBe(true);
       expect(await notice(v.page, NOT_ISOLATED).count()).toBe(0);
       expect(v.errors).toEqual([]);
     } finally {
