@@ -11,6 +11,7 @@ import { createSharedBuffer } from "./shared-channel.ts";
 import { createIdbStorage } from "./notebook/persist.ts";
 import { createReactiveScheduler, type ReactiveScheduler } from "./notebook/reactive.ts";
 import { createNotebookStore, type NotebookStore } from "./notebook/store.ts";
+import { startServiceWorker } from "./sw/register.ts";
 import { App, type LoadState } from "./ui/App.tsx";
 import { createLive } from "./ui/live.ts";
 import { LiveProvider } from "./ui/live-context.tsx";
@@ -74,6 +75,13 @@ function start(): void {
       </StrictMode>,
     );
   render({ phase: "loading" });
+  // Isolation on header-less static hosts, offline use and update notices (sw/register.ts).
+  if (import.meta.env.PROD) {
+    void startServiceWorker({
+      scriptUrl: `${import.meta.env.BASE_URL}sw.js`,
+      notify: (text, action) => live.notify(text, action === undefined ? {} : { action }),
+    });
+  }
   fetch(LESSON)
     .then((response) => {
       if (!response.ok) throw new Error(`${response.status} ${response.statusText} for ${LESSON}`);
