@@ -2,7 +2,11 @@
  * A kernel figure (`application/vnd.plotly.v1+json`) rendered with Plotly:
  * full container width with the figure's aspect, page-theme colours, a mode
  * bar with "download as PNG", and the kernel's alt text as a visually hidden
- * caption for screen readers. Plotly itself loads lazily on first use.
+ * caption for screen readers. Plotly itself loads lazily on first use, and a
+ * figure is drawn only once it comes near the viewport, so a Run all does not
+ * spend the page's (and the kernel's shared) CPU on figures nobody sees yet.
+ * While the component stays mounted, a new figure updates it in place
+ * (react-plotly calls `Plotly.react`, not `newPlot`).
  */
 import {
   type CSSProperties,
@@ -58,9 +62,34 @@ function useContainerWidth(ref: RefObject<HTMLElement | null>): number | null {
   return width;
 }
 
+/** How far outside the viewport a figure starts drawing, so it is ready as it scrolls in. */
+export const DRAW_MARGIN = "200px 0px";
+
+/** Whether the element has come near the viewport; once true it stays true (a drawn figure stays drawn). */
+function useSeen(ref: RefObject<HTMLElement | null>): boolean {
+  const [seen, setSeen] = useState(typeof IntersectionObserver === "undefined");
+  useEffect(() => {
+    const el = ref.current;
+    if (el === null || seen) return;
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setSeen(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: DRAW_MARGIN },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, seen]);
+  return seen;
+}
+
 export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProps) {
   const ref = useRef<HTMLElement>(null);
   const width = useContainerWidth(ref);
+  const seen = useSeen(ref);
   const layout = useMemo(() => themedLayout(figure.layout, theme, width), [figure.layout, theme, width]);
   const { height } = fitSize(figure.layout, width);
   // react-plotly keeps the arrays it is given; copy so the store's output objects stay untouched.
@@ -70,17 +99,22 @@ export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProp
       ref={ref}
       className={className ?? "plotly-figure"}
       aria-label={figureLabel(figure.layout)}
+      data-drawn={seen ? "true" : "false"}
       style={{ position: "relative", margin: 0, width: "100%", minHeight: height }}
     >
-      <Suspense fallback={<div className="plotly-figure-loading" aria-hidden="true" style={{ height }} />}>
-        <Plot
-          data={data}
-          layout={layout}
-          config={PLOT_CONFIG}
-          useResizeHandler
-          style={{ width: "100%", height }}
-        />
-      </Suspense>
+      {seen ? (
+        <Suspense fallback={<div className="plotly-figure-loading" aria-hidden="true" style={{ height }} />}>
+          <Plot
+            data={data}
+            layout={layout}
+            config={PLOT_CONFIG}
+            useResizeHandler
+            style={{ width: "100%", height }}
+          />
+        </Suspense>
+      ) : (
+        <div className="plotly-figure-loading" aria-hidden="true" style={{ height }} />
+      )}
       {alt !== undefined && alt !== "" ? <figcaption style={VISUALLY_HIDDEN}>{alt}</figcaption> : null}
     </figure>
   );

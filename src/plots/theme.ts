@@ -106,11 +106,25 @@ export function themedLayout(
   return out;
 }
 
-/** Plotly `config`: responsive, no logo, a mode bar with the PNG download and without lasso tools. */
+/**
+ * Plotly `config`: responsive, no logo, a mode bar with the PNG download and
+ * without lasso tools or any cloud link ("Share chart" / Chart Studio upload
+ * the figure to a server: no server, and a privacy problem in a classroom).
+ */
 export const PLOT_CONFIG = {
   responsive: true,
   displaylogo: false,
-  modeBarButtonsToRemove: ["select2d", "lasso2d", "toggleSpikelines", "hoverCompareCartesian"],
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  showLink: false,
+  modeBarButtonsToRemove: [
+    "select2d",
+    "lasso2d",
+    "toggleSpikelines",
+    "hoverCompareCartesian",
+    "sendDataToCloud",
+    "editInChartStudio",
+  ],
   toImageButtonOptions: { format: "png", filename: "figure", scale: 2 },
 } as const;
 
