@@ -86,6 +86,12 @@ function useSeen(ref: RefObject<HTMLElement | null>): boolean {
   return seen;
 }
 
+/** Counts Plotly calls (`newPlot`/`react`) on the figure element, for tests: `data-plotly-calls`. */
+function countCall(_figure: unknown, graph: HTMLElement): void {
+  const box = graph.closest("figure");
+  if (box !== null) box.dataset.plotlyCalls = String(Number(box.dataset.plotlyCalls ?? "0") + 1);
+}
+
 export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProps) {
   const ref = useRef<HTMLElement>(null);
   const width = useContainerWidth(ref);
@@ -108,6 +114,8 @@ export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProp
             data={data}
             layout={layout}
             config={PLOT_CONFIG}
+            onInitialized={countCall}
+            onUpdate={countCall}
             useResizeHandler
             style={{ width: "100%", height }}
           />
