@@ -114,10 +114,19 @@ test("at 1280x800 the depth slider and the tanh histograms are in view together"
   // The whole grid shows between the sticky header and the dock.
   expect(f.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
   expect(f.y + f.height).toBeLessThanOrEqual(d.y + 1);
-  // Keyboard: the docked slider moves depth in the cell's source.
+  // Keyboard: the docked slider moves depth in the cell's source, and the grid
+  // in view is redrawn in place (the same element, Plotly.react) with 3 x 9 traces.
+  const graph = figure.locator(".js-plotly-plot");
+  await graph.evaluate((el) => el.setAttribute("data-before", "1"));
+  const callsBefore = Number(await figure.getAttribute("data-plotly-calls"));
   await slider.focus();
   await page.keyboard.press("ArrowLeft");
   await expect
     .poll(async () => (await cellById(page, "deep-setup").textContent()) ?? "", { timeout: 5_000 })
     .toContain("depth = 9");
+  await expect.poll(() => bars(figure), { timeout: 120_000 }).toBe(27);
+  await waitForIdle(page);
+  expect(await graph.getAttribute("data-before")).toBe("1");
+  expect(Number(await figure.getAttribute("data-plotly-calls"))).toBeGreaterThan(callsBefore);
+  expect(await slider.evaluate((el) => document.activeElement === el)).toBe(true);
 });
