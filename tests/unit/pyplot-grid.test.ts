@@ -1,8 +1,11 @@
 /**
  * The figure JSON of the lesson's histogram grid (`show_histograms` as in
  * scripts/lesson/lesson.src), built through `session.execute`: one bar trace of
- * bin counts per subplot, never the raw samples, at depth 10 and 30.
+ * bin counts per subplot, never the raw samples, at depth 10 and 30; and the
+ * lesson's own function, which past 10 layers shows every k-th layer.
  */
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createSession } from "../../src/kernel/session.ts";
 import type { Output } from "../../src/protocol.ts";
@@ -82,4 +85,50 @@ describe.each([10, 30])("the 3 x %i histogram grid", (depth) => {
     // The first Axes of row 2 sits under the first of row 1.
     expect(isRecord(x1) && isRecord(x2) && x1.domain).toEqual(isRecord(x2) ? x2.domain : null);
   });
+});
+
+describe("the lesson's show_histograms (scripts/lesson/lesson.src)", () => {
+  const src = readFileSync(resolve(import.meta.dirname, "../../scripts/lesson/lesson.src"), "utf8");
+  const start = src.indexOf("def show_histograms");
+  const fn = src.slice(start, src.indexOf("\n\n", start));
+
+  function lessonGrid(depth: number): Figure {
+    const outputs: Output[] = [];
+    const code = `import numpy as np
+import matplotlib.pyplot as plt
+np.random.seed(1)
+depth = ${depth}
+results = {name: (None, [np.tanh(np.random.randn(20, 50)) for l in range(depth)]) for name in ["naive", "Xavier", "He"]}
+${fn}
+show_histograms(results, "tanh", (-1, 1))
+`;
+    const result = createSession().execute(code, { onOutput: (o) => outputs.push(o) });
+    expect(result.ok).toBe(true);
+    const f = outputs.flatMap((o) => (o.output_type === "display_data" ? [o.data[PLOTLY_MIME]] : []))[0];
+    if (!isRecord(f) || !Array.isArray(f.data) || !isRecord(f.layout)) throw new Error("not a figure");
+    return { data: f.data.filter(isRecord), layout: f.layout };
+  }
+
+  function titles(fig: Figure): unknown[] {
+    const annotations = Array.isArray(fig.layout.annotations) ? fig.layout.annotations.filter(isRecord) : [];
+    return annotations.map((a) => a.text);
+  }
+
+  it.each([
+    [1, 1, ["naive, layer 1"], "tanh: activations of each layer"],
+    [10, 1, ["naive, layer 1", "He, layer 10"], "tanh: activations of each layer"],
+    [30, 3, ["naive, layer 3", "He, layer 30"], "tanh: activations of every 3 layers (10 of 30)"],
+    [25, 3, ["naive, layer 1", "He, layer 25"], "tanh: activations of every 3 layers (9 of 25)"],
+  ])(
+    "at depth %i shows every %i-th layer, ending with the last, and says so",
+    (depth, step, some, suptitle) => {
+      const fig = lessonGrid(depth);
+      const columns = Math.ceil(depth / step);
+      expect(fig.data).toHaveLength(3 * columns);
+      expect(titles(fig)).toEqual(expect.arrayContaining(some));
+      expect(titles(fig)).not.toContain(`naive, layer ${depth + 1}`);
+      const title = fig.layout.title;
+      expect(isRecord(title) ? title.text : undefined).toBe(suptitle);
+    },
+  );
 });
