@@ -30,6 +30,8 @@ export interface PlotlyFigureProps {
   /** Text alternative (the output's `metadata["initlab/alt"]`), read by screen readers. */
   readonly alt?: string | undefined;
   readonly className?: string | undefined;
+  /** Figure text scale from the page's text size (see `textScale`); 1 by default. */
+  readonly textScale?: number | undefined;
 }
 
 const VISUALLY_HIDDEN: CSSProperties = {
@@ -92,12 +94,15 @@ function countCall(_figure: unknown, graph: HTMLElement): void {
   if (box !== null) box.dataset.plotlyCalls = String(Number(box.dataset.plotlyCalls ?? "0") + 1);
 }
 
-export function PlotlyFigure({ figure, theme, alt, className }: PlotlyFigureProps) {
+export function PlotlyFigure({ figure, theme, alt, className, textScale = 1 }: PlotlyFigureProps) {
   const ref = useRef<HTMLElement>(null);
   const width = useContainerWidth(ref);
   const seen = useSeen(ref);
-  const layout = useMemo(() => themedLayout(figure.layout, theme, width), [figure.layout, theme, width]);
-  const { height } = fitSize(figure.layout, width);
+  const layout = useMemo(
+    () => themedLayout(figure.layout, theme, width, textScale),
+    [figure.layout, theme, width, textScale],
+  );
+  const height = typeof layout.height === "number" ? layout.height : fitSize(figure.layout, width).height;
   // react-plotly keeps the arrays it is given; copy so the store's output objects stay untouched.
   const data = useMemo(() => figure.data.map((t) => ({ ...t })), [figure.data]);
   return (
