@@ -73,12 +73,70 @@ export function fitSize(
   return { width, height: Math.round(h * scale) };
 }
 
-/** The layout with the theme's colours and the fitted size; the input is not modified. */
+/** The page's default text size (px): figure text is drawn at its kernel size there. */
+export const BASE_TEXT_PX = 16;
+
+/** How much figure text grows with the page's text size (A- / A+), within [0.75, 2]. */
+export function textScale(pageTextPx: number): number {
+  return Math.min(2, Math.max(0.75, pageTextPx / BASE_TEXT_PX));
+}
+
+function scaledFont(font: unknown, scale: number, fallback: number): Record<string, unknown> {
+  const f = isRecord(font) ? font : {};
+  return { ...f, size: Math.round(numberOr(f.size, fallback) * scale * 10) / 10 };
+}
+
+/**
+ * Figure text (the default font, titles, annotations, tick labels) scaled by
+ * `scale`, with the margins that hold it grown alike and the height grown by
+ * the extra top and bottom margins, so the plot area keeps its height.
+ * Identity at scale 1.
+ */
+export function scaleText(layout: Record<string, unknown>, scale: number): Record<string, unknown> {
+  if (scale === 1) return layout;
+  const out: Record<string, unknown> = { ...layout };
+  const base = isRecord(layout.font) ? numberOr(layout.font.size, 12) : 12;
+  out.font = scaledFont(layout.font, scale, 12);
+  if (isRecord(layout.title))
+    out.title = { ...layout.title, font: scaledFont(layout.title.font, scale, base) };
+  if (Array.isArray(layout.annotations)) {
+    out.annotations = layout.annotations.map((a: unknown) =>
+      isRecord(a) ? { ...a, font: scaledFont(a.font, scale, base) } : a,
+    );
+  }
+  for (const [key, value] of Object.entries(layout)) {
+    if (AXIS_KEY.test(key) && isRecord(value)) {
+      out[key] = { ...value, tickfont: scaledFont(value.tickfont, scale, base) };
+    }
+  }
+  if (isRecord(layout.margin)) {
+    const m = layout.margin;
+    const grown: Record<string, unknown> = { ...m };
+    let extra = 0;
+    for (const side of ["l", "r", "t", "b"] as const) {
+      const v = m[side];
+      if (typeof v === "number") {
+        grown[side] = Math.round(v * scale);
+        if (side === "t" || side === "b") extra += Math.round(v * scale) - v;
+      }
+    }
+    out.margin = grown;
+    if (typeof layout.height === "number") out.height = Math.max(1, layout.height + extra);
+  }
+  return out;
+}
+
+/**
+ * The layout with the theme's colours, the fitted size and text scaled by
+ * `scale` (see `scaleText`); the input is not modified.
+ */
 export function themedLayout(
-  layout: Record<string, unknown>,
+  original: Record<string, unknown>,
   theme: PlotTheme,
   containerWidth: number | null,
+  scale = 1,
 ): Record<string, unknown> {
+  const layout = scaleText(original, scale);
   const c = THEME_COLORS[theme];
   const out: Record<string, unknown> = { ...layout };
   for (const [key, value] of Object.entries(layout)) {
@@ -106,11 +164,25 @@ export function themedLayout(
   return out;
 }
 
-/** Plotly `config`: responsive, no logo, a mode bar with the PNG download and without lasso tools. */
+/**
+ * Plotly `config`: responsive, no logo, a mode bar with the PNG download and
+ * without lasso tools or any cloud link ("Share chart" / Chart Studio upload
+ * the figure to a server: no server, and a privacy problem in a classroom).
+ */
 export const PLOT_CONFIG = {
   responsive: true,
   displaylogo: false,
-  modeBarButtonsToRemove: ["select2d", "lasso2d", "toggleSpikelines", "hoverCompareCartesian"],
+  showSendToCloud: false,
+  showEditInChartStudio: false,
+  showLink: false,
+  modeBarButtonsToRemove: [
+    "select2d",
+    "lasso2d",
+    "toggleSpikelines",
+    "hoverCompareCartesian",
+    "sendDataToCloud",
+    "editInChartStudio",
+  ],
   toImageButtonOptions: { format: "png", filename: "figure", scale: 2 },
 } as const;
 

@@ -19,6 +19,7 @@ import { LiveBar } from "./LiveBar.tsx";
 import { useLiveState } from "./live-context.tsx";
 import { Notices } from "./Notices.tsx";
 import { Presentation } from "./Presentation.tsx";
+import { FormDock } from "./forms/FormDock.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 import { useResolvedTheme } from "./theme.ts";
 import { KernelBadge, Toolbar, ViewBar } from "./Toolbar.tsx";
@@ -183,6 +184,7 @@ export function App({ load }: { load: LoadState }) {
         </p>
       )}
       {presenting ? <Presentation /> : <Cells />}
+      {!presenting && <FormDock />}
       <HelpDialog />
     </div>
   );

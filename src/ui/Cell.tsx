@@ -172,7 +172,13 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
           </div>
         )}
         <Progress run={run} />
-        {isCode && <Outputs outputs={doc.outputs} label={`Output of ${label.toLowerCase()}`} />}
+        {isCode && (
+          <Outputs
+            outputs={doc.outputs}
+            running={run.phase === "running"}
+            label={`Output of ${label.toLowerCase()}`}
+          />
+        )}
         {isCode && <StdinBox cellId={id} />}
       </div>
     </section>

@@ -3,6 +3,7 @@
  * `text/plain` of results, Plotly figures, and errors as tracebacks with the
  * failing line marked.
  */
+import { useEffect, useRef } from "react";
 import type { MimeBundle, Output } from "../protocol.ts";
 import { Figure, PLOTLY_MIME } from "./Figure.tsx";
 
@@ -81,7 +82,37 @@ function OutputView({ output }: { output: Output }) {
   }
 }
 
-export function Outputs({ outputs, label }: { outputs: readonly Output[]; label: string }) {
+/**
+ * What a cell shows while it runs: the new outputs so far, then the previous
+ * run's outputs past them (as Jupyter's `clear_output(wait=True)`), so a
+ * figure at the same place is updated in place (`Plotly.react`) instead of
+ * being unmounted at the start of the run and drawn anew, and the page does
+ * not collapse and grow back during a slider drag. When not running, only
+ * the outputs.
+ */
+export function heldOutputs(
+  previous: readonly Output[],
+  outputs: readonly Output[],
+  running: boolean,
+): readonly Output[] {
+  if (!running || outputs.length >= previous.length) return outputs;
+  return [...outputs, ...previous.slice(outputs.length)];
+}
+
+export function Outputs({
+  outputs: current,
+  label,
+  running = false,
+}: {
+  outputs: readonly Output[];
+  label: string;
+  running?: boolean;
+}) {
+  const previous = useRef<readonly Output[]>(current);
+  const outputs = heldOutputs(previous.current, current, running);
+  useEffect(() => {
+    previous.current = outputs;
+  });
   if (outputs.length === 0) return null;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups text.

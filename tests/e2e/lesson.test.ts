@@ -31,8 +31,14 @@ interface DrawnFigure {
 }
 
 async function drawnFigures(page: Page, cellId: string): Promise<DrawnFigure[]> {
+  // Figures are drawn when they come into view: bring each one there first.
+  const boxes = cellById(page, cellId).locator("figure.plotly-figure");
+  await boxes.first().waitFor({ timeout: 60_000 });
+  for (const box of await boxes.all()) {
+    await box.scrollIntoViewIfNeeded();
+    await box.locator(".js-plotly-plot").waitFor({ timeout: 60_000 });
+  }
   const plots = cellById(page, cellId).locator(".js-plotly-plot");
-  await plots.first().waitFor({ timeout: 60_000 });
   return plots.evaluateAll((elements) =>
     elements.map((element) => {
       // Plotly keeps the figure it drew on the element as `data` and `layout`.

@@ -1,7 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { createPyplotState, currentAxes, addHist, toPlotly } from "../../src/kernel/modules/pyplot/figure.ts";
 import { isPlotlyBundle } from "../../src/plots/bundle.ts";
-import { figureLabel, fitSize, THEME_COLORS, themedLayout } from "../../src/plots/theme.ts";
+import {
+  figureLabel,
+  fitSize,
+  scaleText,
+  THEME_COLORS,
+  textScale,
+  themedLayout,
+} from "../../src/plots/theme.ts";
 
 describe("isPlotlyBundle", () => {
   it("accepts what the kernel emits and rejects other shapes", () => {
@@ -79,5 +86,42 @@ describe("figureLabel", () => {
       "Figure: x",
       "Figure",
     ]);
+  });
+});
+
+describe("scaleText", () => {
+  const layout = {
+    height: 300,
+    font: { size: 12 },
+    margin: { l: 40, r: 20, t: 30, b: 20, pad: 0 },
+    title: { text: "t", font: { size: 16 } },
+    annotations: [{ text: "a", font: { size: 10 } }, { text: "b" }],
+    xaxis: { domain: [0, 1] },
+  };
+
+  it("is the identity at the page's default text size", () => {
+    expect(textScale(16)).toBe(1);
+    expect(scaleText(layout, textScale(16))).toBe(layout);
+  });
+
+  it("scales text and margins at 32 px, and grows the height by the extra margins", () => {
+    expect(textScale(32)).toBe(2);
+    expect(textScale(64)).toBe(2);
+    expect(textScale(8)).toBe(0.75);
+    const s = scaleText(layout, 2);
+    expect(s.font).toEqual({ size: 24 });
+    expect(s.title).toEqual({ text: "t", font: { size: 32 } });
+    expect(s.annotations).toEqual([
+      { text: "a", font: { size: 20 } },
+      { text: "b", font: { size: 24 } },
+    ]);
+    expect(s.xaxis).toEqual({ domain: [0, 1], tickfont: { size: 24 } });
+    expect(s.margin).toEqual({ l: 80, r: 40, t: 60, b: 40, pad: 0 });
+    expect(s.height).toBe(350);
+    expect(layout.font).toEqual({ size: 12 });
+  });
+
+  it("is applied by themedLayout", () => {
+    expect(themedLayout(layout, "light", 600, 2).font).toEqual({ size: 24, color: THEME_COLORS.light.text });
   });
 });
