@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import WebSocket from "ws";
 import { haveJupyter, type RunningServer, startJupyter } from "../../tests/jupyter/server.ts";
 import type { FromWorker, Output } from "../protocol.ts";
+import { makeCell } from "./model.ts";
+import { createNotebookStore, type NotebookStore } from "./store.ts";
 import { createJupyterKernel, type JupyterKernel, listKernelSpecs } from "./jupyter-kernel.ts";
 
 if (!haveJupyter) console.warn("jupyter-kernel.test: /usr/bin/jupyter-server is not installed; skipped");
@@ -93,5 +95,47 @@ describe.skipIf(!haveJupyter)("Jupyter kernel through the KernelPort", () => {
     expect((await run("print(kept + 1)")).outputs).toEqual([
       { output_type: "stream", name: "stdout", text: "42\n" },
     ]);
+  }, 60_000);
+});
+
+describe.skipIf(!haveJupyter)("the notebook store on a Jupyter kernel", () => {
+  test("runAll runs the cells on the server and fills their outputs", async () => {
+    const server = await startJupyter();
+    let store: NotebookStore | null = null;
+    const kernel = createJupyterKernel(
+      // `ws` is the Node WebSocket; its type differs from the DOM one only in extras.
+      {
+        url: server.url,
+        token: server.token,
+        spec: "python3",
+        WebSocket: WebSocket as unknown as typeof globalThis.WebSocket,
+      },
+      (m) => store?.getState().receive(m),
+    );
+    try {
+      store = createNotebookStore({ kernel });
+      store.getState().load({
+        metadata: {},
+        cells: [
+          makeCell("code", "import numpy as np\na = np.arange(3)", "c1"),
+          makeCell("code", "a * 2", "c2"),
+        ],
+      });
+      await kernel.ready;
+      store.getState().runAll();
+      for (let i = 0; i < 200 && store.getState().kernel.runs.length > 0; i++)
+        await new Promise((r) => setTimeout(r, 50));
+      expect(store.getState().toDoc().cells[1]?.outputs).toEqual([
+        {
+          output_type: "execute_result",
+          execution_count: 2,
+          data: { "text/plain": "array([0, 2, 4])" },
+          metadata: {},
+        },
+      ]);
+    } finally {
+      await kernel.shutdown();
+      server.stop();
+    }
   }, 60_000);
 });
