@@ -225,6 +225,12 @@ describe("offline after the first visit", () => {
       for (const name of ["naive", "Xavier", "He"]) {
         expect(train).toMatch(new RegExp(`${name}: loss \\d\\.\\d{3} -> \\d\\.\\d{3}`));
       }
+      // Figures are drawn when they come into view (src/plots/PlotlyFigure.tsx): bring each there.
+      const boxes = cellById(v.page, "deep-tanh").locator("figure.plotly-figure");
+      for (const box of await boxes.all()) {
+        await box.scrollIntoViewIfNeeded();
+        await box.locator(".js-plotly-plot").waitFor({ timeout: 60_000 });
+      }
       expect(await cellById(v.page, "deep-tanh").locator(".js-plotly-plot").count()).toBe(2);
       expect(v.errors).toEqual([]);
     } finally {
