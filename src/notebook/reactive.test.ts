@@ -80,6 +80,24 @@ describe("createReactiveScheduler", () => {
     expect(scheduler.state.getState().stale).toEqual(new Set());
   });
 
+  test("an unchanged function the changed cell redefines does not re-run its callers", () => {
+    const cells: [string, string][] = [
+      [
+        "setup",
+        "depth = 3  #@param {type:'integer'}\ndef act(z):\n    return z\ndef fwd(x):\n    return [act(x) for _ in range(depth)]",
+      ],
+      ["deep", "print(fwd(1))"],
+      ["helper", "def train(x):\n    return act(x)"],
+      ["training", "print(train(2))"],
+    ];
+    const { store, scheduler, drain } = setup(cells);
+    store.getState().runAll();
+    drain();
+    store.getState().setSource("setup", (cells[0]?.[1] ?? "").replace("depth = 3", "depth = 4"));
+    scheduler.changed("setup");
+    expect(drain()).toEqual(["setup", "deep"]);
+  });
+
   test("in a fresh kernel, the code cells before the last dependent that never ran run too, in order", () => {
     const { scheduler, drain } = setup(LESSON);
     scheduler.changed("use");

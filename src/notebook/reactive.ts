@@ -13,7 +13,8 @@
  * mode), only the changed cell re-runs and its dependents are only marked.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { type AnalysisCache, createAnalysisCache, downstream, type RandomStatePolicy } from "./deps.ts";
+import { type AnalysisCache, createAnalysisCache } from "./deps.ts";
+import { downstream, type RandomStatePolicy } from "./downstream.ts";
 import type { NotebookState, NotebookStore } from "./store.ts";
 import { transition } from "./transitions.ts";
 
@@ -71,6 +72,8 @@ export function createReactiveScheduler(
   }));
   /** Cells that ran (with or without an error) since the kernel last started, by their last run. */
   const ranInKernel = new Map<string, string>();
+  /** The source of each cell's latest run sent to the kernel: a change compares against it, statement by statement. */
+  const sentSource = new Map<string, string>();
   /** The run the scheduler sent last and is waiting for. */
   let inFlight: { cellId: string; runId: string } | null = null;
   let dispatchQueued = false;
@@ -149,6 +152,8 @@ export function createReactiveScheduler(
         const cell = s.cells[id];
         if (cell === undefined || cell === prev.cells[id]) continue;
         const { run } = cell;
+        if (run.runId !== null && run.runId !== prev.cells[id]?.run.runId)
+          sentSource.set(id, cell.doc.source);
         if (run.phase === "idle" && run.ok !== null && run.runId !== null) ranInKernel.set(id, run.runId);
       }
       const { pending, stale } = state.getState();
@@ -192,6 +197,7 @@ export function createReactiveScheduler(
 
   function reset(): void {
     ranInKernel.clear();
+    sentSource.clear();
     inFlight = null;
     setPending([], state.getState().stale);
   }
@@ -204,7 +210,14 @@ export function createReactiveScheduler(
       const s = notebook.getState();
       const cell = s.cells[cellId];
       if (cell === undefined || cell.doc.cell_type !== "code") return;
-      const dependents = downstream(codeCells(s), cellId, { cache, randomState });
+      // The same source as sent last: a plain re-run, so everything it defines counts as changed.
+      const lastSent = sentSource.get(cellId);
+      const previousSource = lastSent === cell.doc.source ? undefined : lastSent;
+      const dependents = downstream(codeCells(s), cellId, {
+        cache,
+        randomState,
+        ...(previousSource === undefined ? {} : { previousSource }),
+      });
       const { autoRun, pending, stale } = state.getState();
       const targets = new Set([cellId, ...(autoRun ? dependents : [])]);
       // Code cells before the last target that this kernel has not run (nor will): without them the
