@@ -67,6 +67,10 @@ export interface KernelSlice {
     notice: string | null;
   };
   run(id: string): void;
+  /** Drops runs the kernel has not started (`KernelPort.drop`); each comes back as `aborted`. */
+  dropRuns(runIds: string[]): void;
+  /** Stops the running run and keeps the kernel's variables, where the page can (`KernelPort.interruptKeepingState`). */
+  interruptKeepingState(): boolean;
   runAll(): void;
   interrupt(): void;
   restartKernel(): void;
@@ -305,6 +309,12 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
         });
         kernel.execute(runId, id, cell.doc.source);
       },
+      dropRuns(runIds) {
+        if (runIds.length > 0) kernel.drop(runIds);
+      },
+      interruptKeepingState() {
+        return get().kernel.runs.length > 0 && kernel.interruptKeepingState();
+      },
       runAll() {
         for (const id of get().order) get().run(id);
       },
@@ -423,7 +433,7 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
         }
         default: {
           const unhandled: never = message;
-          return unhandled;
+          throw new Error(`unknown kernel message ${JSON.stringify(unhandled)}`);
         }
       }
     }
