@@ -30,6 +30,10 @@ export interface CellAnalysis {
   randomInFunctions: boolean;
   /** Whether module-level code calls `np.random.seed(...)`, restarting the random stream. */
   seedsRandom: boolean;
+  /** Names whose methods module-level code calls (`d.append(1)`): the call may mutate them. */
+  methodRoots: Set<string>;
+  /** Names module-level code calls, directly (`f(x)`) or through an item or attribute (`fs[k](x)`). */
+  calls: Set<string>;
 }
 
 interface Walk {
@@ -42,6 +46,8 @@ interface Walk {
   randomDirect: boolean;
   randomInFunctions: boolean;
   seeds: boolean;
+  methodRoots: Set<string>;
+  calls: Set<string>;
 }
 
 interface Ctx {
@@ -211,6 +217,8 @@ export function analyzeCell(source: string): CellAnalysis {
     randomDirect: false,
     randomInFunctions: false,
     seeds: false,
+    methodRoots: new Set(),
+    calls: new Set(),
   };
 
   const read = (name: string, ctx: Ctx): void => {
@@ -388,6 +396,23 @@ export function analyzeCell(source: string): CellAnalysis {
             if (isCallee && names[names.length - 1] === "seed") w.seeds = true;
           }
         }
+        const parent = node.parent;
+        const root = rootName(node);
+        if (
+          !ctx.deferred &&
+          root !== null &&
+          parent?.name === "CallExpression" &&
+          parent.firstChild?.from === node.from
+        )
+          w.methodRoots.add(text(root));
+        break;
+      }
+      case "CallExpression": {
+        const callee = node.firstChild;
+        if (!ctx.deferred && callee !== null) {
+          const root = callee.name === "VariableName" ? callee : rootName(callee);
+          if (root !== null) w.calls.add(text(root));
+        }
         break;
       }
       case "ScopeStatement":
@@ -422,17 +447,55 @@ export function analyzeCell(source: string): CellAnalysis {
     randomDirect: w.randomDirect,
     randomInFunctions: w.randomInFunctions,
     seedsRandom: w.seeds,
+    methodRoots: w.methodRoots,
+    calls: w.calls,
   };
+}
+
+/** One top-level statement of a cell: its text and its own analysis. */
+export interface StatementAnalysis extends CellAnalysis {
+  text: string;
+  /** A `def` or `class` statement: re-running it makes an equal object when its text and definition-time reads are unchanged. */
+  isDefinition: boolean;
+  isImport: boolean;
+}
+
+/** Splits a cell into its top-level statements (comments left out) and analyses each on its own. */
+export function analyzeStatements(source: string): StatementAnalysis[] {
+  const tree = parser.parse(source);
+  const out: StatementAnalysis[] = [];
+  for (let c = tree.topNode.firstChild; c !== null; c = c.nextSibling) {
+    if (c.name === "Comment") continue;
+    const text = source.slice(c.from, c.to);
+    // A decorated definition parses as one node whose children include the decorators.
+    const isDefinition =
+      c.name === "FunctionDefinition" || c.name === "ClassDefinition" || c.name === "DecoratedStatement";
+    out.push({ ...analyzeCell(text), text, isDefinition, isImport: c.name === "ImportStatement" });
+  }
+  return out;
 }
 
 /** Analyses by source text, so unchanged cells are parsed once. Bounded: oldest entries go first. */
 export interface AnalysisCache {
   get(source: string): CellAnalysis;
+  statements(source: string): StatementAnalysis[];
 }
 
 export function createAnalysisCache(maxEntries = 500): AnalysisCache {
   const entries = new Map<string, CellAnalysis>();
+  const split = new Map<string, StatementAnalysis[]>();
   return {
+    statements(source) {
+      const hit = split.get(source);
+      if (hit !== undefined) return hit;
+      const parts = analyzeStatements(source);
+      split.set(source, parts);
+      if (split.size > maxEntries) {
+        const oldest = split.keys().next();
+        if (oldest.done !== true) split.delete(oldest.value);
+      }
+      return parts;
+    },
     get(source) {
       const hit = entries.get(source);
       if (hit !== undefined) {
@@ -450,91 +513,4 @@ export function createAnalysisCache(maxEntries = 500): AnalysisCache {
       return analysis;
     },
   };
-}
-
-export interface DepCell {
-  id: string;
-  source: string;
-  /** Cells other than code cells are skipped. Defaults to code. */
-  cell_type?: string;
-}
-
-/**
- * How re-runs follow numpy's global random state, which no name carries:
- * - "ignore": not at all; only names count.
- * - "reseed": when the changed cell calls `np.random.seed`, every later cell
- *   that draws random numbers re-runs, in order, until a cell seeds again (so
- *   changing the seed changes every number below, as "Run all" would). An edit
- *   elsewhere is assumed to draw as many numbers as before.
- * - "all": any change to a cell that draws random numbers re-runs every later
- *   one (exactly "Run all" for the random numbers, at the cost of re-running most
- *   of the notebook).
- * A cell draws random numbers if its module-level code touches `np.random`, or
- * it reads any name defined by a cell whose functions do (directly, or through
- * names of yet earlier such cells). That is per cell, not per function, so that
- * `inits = {"naive": naive_init}` and a `forward(X, init)` that calls what it
- * is given are caught too; the price is a few extra re-runs.
- */
-export type RandomStatePolicy = "ignore" | "reseed" | "all";
-
-export interface DownstreamOptions {
-  cache?: AnalysisCache;
-  randomState?: RandomStatePolicy;
-}
-
-/**
- * The cells after `changedId`, in notebook order, that must re-run: those that
- * read a name whose nearest earlier definer is the changed cell or another
- * cell that re-runs (and, by `options.randomState`, those whose random draws
- * change). Each id appears once. Empty when `changedId` is unknown.
- */
-export function downstream(
-  cells: readonly DepCell[],
-  changedId: string,
-  options: DownstreamOptions | AnalysisCache = {},
-): string[] {
-  const { cache = createAnalysisCache(), randomState = "ignore" }: DownstreamOptions =
-    "get" in options ? { cache: options } : options;
-  const start = cells.findIndex((c) => c.id === changedId);
-  if (start < 0) return [];
-  /** For each name, whether the cell that last defined it (so far, in order) re-runs. */
-  const providerDirty = new Map<string, boolean>();
-  /** For each name, whether the cell that last defined it has functions that may draw random numbers. */
-  const providerRandomFns = new Map<string, boolean>();
-  /** Whether the random stream as it stands (after the cells so far) differs from the last run. */
-  let streamDirty = false;
-  const result: string[] = [];
-  cells.forEach((cell, index) => {
-    if ((cell.cell_type ?? "code") !== "code") return;
-    const a = cache.get(cell.source);
-    const readsRandomFn = (names: Iterable<string>): boolean => {
-      for (const name of names) if (providerRandomFns.get(name) === true) return true;
-      return false;
-    };
-    const randomFns = a.randomInFunctions || readsRandomFn(a.functionUses);
-    const draws = a.randomDirect || readsRandomFn(a.moduleUses);
-
-    let dirty = index === start;
-    if (index > start) {
-      for (const name of a.uses) if (providerDirty.get(name) === true) dirty = true;
-      // A cell that seeds first does not depend on the stream before it.
-      if (randomState !== "ignore" && draws && !a.seedsRandom && streamDirty) dirty = true;
-      if (dirty) result.push(cell.id);
-    }
-    for (const name of a.defines) {
-      providerDirty.set(name, dirty);
-      providerRandomFns.set(name, randomFns);
-    }
-    if (index === start) {
-      if (a.seedsRandom) streamDirty = randomState !== "ignore";
-      else if (draws) streamDirty = randomState === "all";
-    } else if (a.seedsRandom) {
-      // A re-run seeder restarts the stream; if it re-runs, its seed may have changed.
-      streamDirty = dirty;
-    } else if (draws && dirty && randomState === "all") {
-      // Changed inputs may change how many numbers it draws.
-      streamDirty = true;
-    }
-  });
-  return result;
 }

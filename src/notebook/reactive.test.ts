@@ -17,11 +17,15 @@ function setup(cells: [string, string][], options: { autoRun?: boolean } = {}) {
     execute: (runId, cellId, code) => sent.push({ runId, cellId, code }),
     reset: () => {},
     restart: () => {},
-    drop: () => {},
+    // As the worker does: each dropped run that has not started comes back `aborted`.
+    drop: (runIds) => {
+      for (const runId of runIds) store.getState().receive({ op: "aborted", runId });
+    },
     interruptKeepingState: () => false,
   };
   let run = 0;
-  const store = createNotebookStore({ kernel, now: () => 0, newRunId: () => `r${++run}` });
+  // biome-ignore lint/style/useConst: the fake kernel above reads it once it is set
+  let store = createNotebookStore({ kernel, now: () => 0, newRunId: () => `r${++run}` });
   const doc: NotebookDoc = { metadata: {}, cells: cells.map(([id, src]) => makeCell("code", src, id)) };
   store.getState().load(doc);
   store.getState().receive({ op: "ready" });
@@ -37,6 +41,10 @@ function setup(cells: [string, string][], options: { autoRun?: boolean } = {}) {
       store.getState().receive({ op: "output", runId: message.runId, output });
     }
     store.getState().receive({ op: "done", runId: message.runId, executionCount: ++count, ok });
+    // As the worker does: after a failed run, the runs queued behind it are dropped.
+    if (!ok)
+      for (const r of store.getState().kernel.runs)
+        store.getState().receive({ op: "aborted", runId: r.runId });
     return message;
   };
   /** Finishes every run, returning the cells run, in order. */
@@ -58,19 +66,15 @@ const LESSON: [string, string][] = [
 ];
 
 describe("createReactiveScheduler", () => {
-  test("changed runs the cell, then its dependents, in notebook order, one at a time", () => {
+  test("changed sends the cell and its dependents at once, in notebook order", () => {
     const { store, scheduler, drain, sent } = setup(LESSON);
     store.getState().runAll();
     drain();
     sent.length = 0;
     store.getState().setSource("params", "scale = 0.1  #@param {type:'number'}");
     scheduler.changed("params");
-    expect(store.getState().kernel.runs.map((r) => r.cellId)).toEqual(["params"]);
-    expect(scheduler.state.getState()).toEqual({
-      autoRun: true,
-      pending: ["use", "stats"],
-      stale: new Set(["use", "stats"]),
-    });
+    expect(store.getState().kernel.runs.map((r) => r.cellId)).toEqual(["params", "use", "stats"]);
+    expect(scheduler.state.getState()).toEqual({ autoRun: true, pending: [], stale: new Set() });
     expect(drain()).toEqual(["params", "use", "stats"]);
     expect(sent.map((m) => m.code)).toEqual([
       "scale = 0.1  #@param {type:'number'}",
@@ -78,6 +82,24 @@ describe("createReactiveScheduler", () => {
       "print(w.mean())",
     ]);
     expect(scheduler.state.getState().stale).toEqual(new Set());
+  });
+
+  test("an unchanged function the changed cell redefines does not re-run its callers", () => {
+    const cells: [string, string][] = [
+      [
+        "setup",
+        "depth = 3  #@param {type:'integer'}\ndef act(z):\n    return z\ndef fwd(x):\n    return [act(x) for _ in range(depth)]",
+      ],
+      ["deep", "print(fwd(1))"],
+      ["helper", "def train(x):\n    return act(x)"],
+      ["training", "print(train(2))"],
+    ];
+    const { store, scheduler, drain } = setup(cells);
+    store.getState().runAll();
+    drain();
+    store.getState().setSource("setup", (cells[0]?.[1] ?? "").replace("depth = 3", "depth = 4"));
+    scheduler.changed("setup");
+    expect(drain()).toEqual(["setup", "deep"]);
   });
 
   test("in a fresh kernel, the code cells before the last dependent that never ran run too, in order", () => {
@@ -93,10 +115,10 @@ describe("createReactiveScheduler", () => {
     store.getState().runAll();
     finish(); // imports
     finish(); // params
-    finish(false); // other fails
+    finish(false); // other fails; the kernel drops the runs behind it, which never ran
     drain();
     scheduler.changed("params");
-    expect(drain()).toEqual(["params", "use", "stats"]);
+    expect(drain()).toEqual(["params", "use", "uses-k", "stats"]);
   });
 
   test("cells already sent to the kernel are not queued twice", () => {
@@ -119,6 +141,7 @@ describe("createReactiveScheduler", () => {
       scheduler.changed("params");
     }
     expect(store.getState().cells.params?.run.phase).toBe("cancelled");
+    // The queued runs for the old values were dropped; the new ones wait for the running one.
     expect(store.getState().kernel.runs).toHaveLength(1);
     expect(scheduler.state.getState().pending).toEqual(["params", "use", "stats"]);
     const before = sent.length;
@@ -137,9 +160,12 @@ describe("createReactiveScheduler", () => {
     drain();
     scheduler.changed("params");
     finish(); // params
-    expect(store.getState().kernel.runs.map((r) => r.cellId)).toEqual(["use"]);
+    expect(store.getState().kernel.runs.map((r) => r.cellId)).toEqual(["use", "stats"]);
     scheduler.changed("params");
+    // `use` had started: it finishes, its outputs ignored; `stats` had not: it was dropped.
     expect(store.getState().cells.use?.run.phase).toBe("cancelled");
+    expect(store.getState().cells.stats?.run.phase).toBe("cancelled");
+    expect(store.getState().kernel.runs.map((r) => r.cellId)).toEqual(["use"]);
     expect(scheduler.state.getState().pending).toEqual(["params", "use", "stats"]);
     expect(drain()).toEqual(["use", "params", "use", "stats"]);
   });

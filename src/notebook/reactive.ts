@@ -13,7 +13,8 @@
  * mode), only the changed cell re-runs and its dependents are only marked.
  */
 import { createStore, type StoreApi } from "zustand/vanilla";
-import { type AnalysisCache, createAnalysisCache, downstream, type RandomStatePolicy } from "./deps.ts";
+import { type AnalysisCache, createAnalysisCache } from "./deps.ts";
+import { downstream, type RandomStatePolicy } from "./downstream.ts";
 import type { NotebookState, NotebookStore } from "./store.ts";
 import { transition } from "./transitions.ts";
 
@@ -71,8 +72,15 @@ export function createReactiveScheduler(
   }));
   /** Cells that ran (with or without an error) since the kernel last started, by their last run. */
   const ranInKernel = new Map<string, string>();
-  /** The run the scheduler sent last and is waiting for. */
-  let inFlight: { cellId: string; runId: string } | null = null;
+  /** The source of each cell's latest run sent to the kernel: a change compares against it, statement by statement. */
+  const sentSource = new Map<string, string>();
+  /** Runs the scheduler sent and the kernel has not finished, by run id: their cell ids. */
+  const ours = new Map<string, string>();
+  /**
+   * A superseded run the kernel had already started: new runs wait until it is over, since a
+   * run that fails (or is interrupted) makes the kernel drop every run queued behind it.
+   */
+  let blocker: string | null = null;
   let dispatchQueued = false;
   /** The scheduler's own `run` may restart a dead kernel; that is not a reason to stop. */
   let dispatching = false;
@@ -90,8 +98,19 @@ export function createReactiveScheduler(
 
   /** Marks the page side of kernel runs of `ids` as cancelled: their outputs will be ignored. */
   function supersede(ids: ReadonlySet<string>): void {
-    const runs = notebook.getState().kernel.runs.filter((r) => ids.has(r.cellId));
+    const all = notebook.getState().kernel.runs;
+    const runs = all.filter((r) => ids.has(r.cellId));
     if (runs.length === 0) return;
+    const started = all[0];
+    for (const r of runs) ours.delete(r.runId);
+    const queued = runs.filter((r) => r !== started).map((r) => r.runId);
+    // Not started: the kernel drops them (each comes back `aborted`).
+    if (queued.length > 0) notebook.getState().dropRuns(queued);
+    if (started !== undefined && ids.has(started.cellId)) {
+      // Started: stopped where the page can keep the kernel's state, else it finishes and its outputs are ignored.
+      notebook.getState().interruptKeepingState();
+      blocker = started.runId;
+    }
     notebook.setState((s) => {
       const cells = { ...s.cells };
       for (const r of runs) {
@@ -100,7 +119,6 @@ export function createReactiveScheduler(
       }
       return { cells };
     });
-    if (inFlight !== null && ids.has(inFlight.cellId)) inFlight = null;
   }
 
   function scheduleDispatch(): void {
@@ -112,29 +130,31 @@ export function createReactiveScheduler(
     });
   }
 
-  /** Sends the first pending cell when the kernel has nothing else to do. */
+  /**
+   * Sends every pending cell at once, in order: the kernel queues them and runs one after the
+   * other without waiting for the page. A newer change drops those not yet started.
+   */
   function dispatch(): void {
     const s = notebook.getState();
-    if (s.kernel.runs.length > 0 || inFlight !== null) return;
+    if (blocker !== null && s.kernel.runs.some((r) => r.runId === blocker)) return;
+    blocker = null;
     const { pending, stale } = state.getState();
-    const [next, ...rest] = pending;
-    if (next === undefined) return;
+    if (pending.length === 0) return;
     const nextStale = new Set(stale);
-    nextStale.delete(next);
-    setPending(rest, nextStale);
-    const cell = s.cells[next];
-    if (cell === undefined || cell.doc.cell_type !== "code") {
-      scheduleDispatch();
-      return;
-    }
+    for (const id of pending) nextStale.delete(id);
+    setPending([], nextStale);
     dispatching = true;
     try {
-      s.run(next);
+      for (const id of pending) {
+        const cell = notebook.getState().cells[id];
+        if (cell === undefined || cell.doc.cell_type !== "code") continue;
+        notebook.getState().run(id);
+        const runId = notebook.getState().cells[id]?.run.runId ?? null;
+        if (runId !== null) ours.set(runId, id);
+      }
     } finally {
       dispatching = false;
     }
-    const runId = notebook.getState().cells[next]?.run.runId ?? null;
-    inFlight = runId === null ? null : { cellId: next, runId };
   }
 
   /** Follows the notebook: finished runs, manual runs, deleted cells. */
@@ -149,6 +169,8 @@ export function createReactiveScheduler(
         const cell = s.cells[id];
         if (cell === undefined || cell === prev.cells[id]) continue;
         const { run } = cell;
+        if (run.runId !== null && run.runId !== prev.cells[id]?.run.runId)
+          sentSource.set(id, cell.doc.source);
         if (run.phase === "idle" && run.ok !== null && run.runId !== null) ranInKernel.set(id, run.runId);
       }
       const { pending, stale } = state.getState();
@@ -161,7 +183,7 @@ export function createReactiveScheduler(
           cell !== undefined &&
           (cell.run.phase === "queued" || cell.run.phase === "running") &&
           cell.run.runId !== prev.cells[id]?.run.runId &&
-          inFlight?.runId !== cell.run.runId;
+          !ours.has(cell.run.runId ?? "");
         if (cell === undefined || runByHand) {
           nextStale.delete(id);
           changed = true;
@@ -173,26 +195,28 @@ export function createReactiveScheduler(
           nextStale,
         );
     }
-    if (inFlight !== null) {
-      const cell = s.cells[inFlight.cellId];
-      const done =
-        cell === undefined ||
-        cell.run.runId !== inFlight.runId ||
-        cell.run.phase === "idle" ||
-        cell.run.phase === "cancelled";
-      if (done) {
-        const failed = cell !== undefined && cell.run.runId === inFlight.runId && cell.run.ok === false;
-        inFlight = null;
-        // As Run all does in Jupyter, an error stops the chain; what is left stays stale.
-        if (failed) setPending([], state.getState().stale);
+    for (const [runId, cellId] of ours) {
+      const cell = s.cells[cellId];
+      const current = cell !== undefined && cell.run.runId === runId;
+      if (current && (cell.run.phase === "queued" || cell.run.phase === "running")) continue;
+      ours.delete(runId);
+      if (!current) continue;
+      // As Run all does in Jupyter, an error stops the chain (the kernel drops the runs behind it);
+      // what did not run stays stale.
+      if (cell.run.ok === false) setPending([], state.getState().stale);
+      if (cell.run.phase === "cancelled") {
+        const { pending, stale } = state.getState();
+        setPending([...pending], new Set(inOrder(s.order, [...stale, cellId])));
       }
     }
-    if (s.kernel.runs.length === 0 && state.getState().pending.length > 0) scheduleDispatch();
+    if (state.getState().pending.length > 0) scheduleDispatch();
   }
 
   function reset(): void {
     ranInKernel.clear();
-    inFlight = null;
+    sentSource.clear();
+    ours.clear();
+    blocker = null;
     setPending([], state.getState().stale);
   }
 
@@ -204,7 +228,14 @@ export function createReactiveScheduler(
       const s = notebook.getState();
       const cell = s.cells[cellId];
       if (cell === undefined || cell.doc.cell_type !== "code") return;
-      const dependents = downstream(codeCells(s), cellId, { cache, randomState });
+      // The same source as sent last: a plain re-run, so everything it defines counts as changed.
+      const lastSent = sentSource.get(cellId);
+      const previousSource = lastSent === cell.doc.source ? undefined : lastSent;
+      const dependents = downstream(codeCells(s), cellId, {
+        cache,
+        randomState,
+        ...(previousSource === undefined ? {} : { previousSource }),
+      });
       const { autoRun, pending, stale } = state.getState();
       const targets = new Set([cellId, ...(autoRun ? dependents : [])]);
       // Code cells before the last target that this kernel has not run (nor will): without them the
@@ -220,10 +251,12 @@ export function createReactiveScheduler(
             !sent.has(id) &&
             !targets.has(id),
         );
-      const toRun = new Set([...pending, ...missing, ...targets]);
+      // Runs sent for an earlier change and not finished are dropped below and sent again, after these.
+      const owed = [...ours.values()];
+      const toRun = new Set([...pending, ...owed, ...missing, ...targets]);
       const nextStale = new Set([...stale, ...toRun, ...dependents]);
       // Runs in the kernel for cells that will run again are superseded now, not after they finish.
-      supersede(targets);
+      supersede(new Set([...targets, ...[...ours.values()].filter((id) => toRun.has(id))]));
       setPending(inOrder(s.order, toRun), new Set(inOrder(s.order, nextStale)));
       scheduleDispatch();
     },

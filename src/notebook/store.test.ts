@@ -208,3 +208,46 @@ describe("createNotebookStore", () => {
     expect(store.getState().cells.c1?.doc).toEqual(makeCell("code", "a = 1", "c1"));
   });
 });
+
+describe("receive: one store update per frame", () => {
+  test("kernel messages wait for the frame and are applied together, in order", () => {
+    const frames: (() => void)[] = [];
+    const kernel: KernelPort = {
+      execute: () => {},
+      reset: () => {},
+      restart: () => {},
+      drop: () => {},
+      interruptKeepingState: () => false,
+    };
+    let run = 0;
+    const store = createNotebookStore({
+      kernel,
+      now: () => 0,
+      newRunId: () => `r${++run}`,
+      nextFrame: (flush) => frames.push(flush),
+    });
+    store
+      .getState()
+      .load({ metadata: {}, cells: [makeCell("code", "a", "c1"), makeCell("code", "b", "c2")] });
+    store.getState().receive({ op: "ready" });
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    store.getState().run("c1");
+    store.getState().run("c2");
+    let notified = 0;
+    const unsubscribe = store.subscribe(() => notified++);
+    store.getState().receive({ op: "output", runId: "r1", output: stdout("x") });
+    store.getState().receive({ op: "output", runId: "r1", output: stdout("y") });
+    store.getState().receive({ op: "done", runId: "r1", executionCount: 1, ok: true });
+    store.getState().receive({ op: "output", runId: "r2", output: stdout("z") });
+    expect(notified).toBe(0);
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    unsubscribe();
+    const { cells, kernel: k } = store.getState();
+    expect(cells.c1?.doc.outputs).toEqual([stdout("xy")]);
+    expect(cells.c2?.doc.outputs).toEqual([stdout("z")]);
+    expect(cells.c2?.run.phase).toBe("running");
+    expect(k.runs.map((r) => r.runId)).toEqual(["r2"]);
+  });
+});

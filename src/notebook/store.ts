@@ -76,6 +76,10 @@ export interface KernelSlice {
     notice: string | null;
   };
   run(id: string): void;
+  /** Drops runs the kernel has not started (`KernelPort.drop`); each comes back as `aborted`. */
+  dropRuns(runIds: string[]): void;
+  /** Stops the running run and keeps the kernel's variables, where the page can (`KernelPort.interruptKeepingState`). */
+  interruptKeepingState(): boolean;
   runAll(): void;
   interrupt(): void;
   restartKernel(): void;
@@ -121,6 +125,28 @@ export interface StoreOptions {
   now?: () => number;
   newRunId?: () => string;
   newCellId?: () => string;
+  /**
+   * Runs `flush` once before the next paint; messages from the kernel wait for
+   * it and are applied together, in order. Defaults to the next animation frame
+   * (or 250 ms, whichever comes first, so a hidden tab still keeps up) where
+   * there is one, else at once (tests, Node).
+   */
+  nextFrame?: ((flush: () => void) => void) | null;
+}
+
+/** The next animation frame, or 250 ms if frames are paused (a hidden tab); null outside a page. */
+function defaultNextFrame(): ((flush: () => void) => void) | null {
+  if (typeof globalThis.requestAnimationFrame !== "function") return null;
+  return (flush) => {
+    let done = false;
+    const once = () => {
+      if (done) return;
+      done = true;
+      flush();
+    };
+    globalThis.requestAnimationFrame(once);
+    setTimeout(once, 250);
+  };
 }
 
 export const FONT_SIZES = { min: 12, max: 32, default: 16 } as const;
@@ -262,6 +288,9 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
   const now = options.now ?? (() => Date.now());
   let counter = 0;
   const newRunId = options.newRunId ?? (() => `run-${now().toString(36)}-${(counter++).toString(36)}`);
+  const nextFrame = options.nextFrame === undefined ? defaultNextFrame() : options.nextFrame;
+  /** Kernel messages waiting for the next frame, in arrival order. */
+  let inbox: FromWorker[] = [];
 
   /** Cancels every run sent to the kernel; they will never report. */
   function cancelAll(s: NotebookState): Pick<NotebookState, "cells" | "stdin"> {
@@ -270,76 +299,111 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
     return { cells, stdin: null };
   }
 
-  return (set, get) => ({
-    kernel: { status: "starting", runs: [], notice: null },
-    stdin: null,
-    answerInput(text) {
-      if (get().stdin === null) return;
-      kernel.answerInput?.(text);
-      set({ stdin: null });
-    },
-    run(id) {
-      const cell = get().cells[id];
-      if (cell === undefined || cell.doc.cell_type !== "code") return;
-      const runId = newRunId();
-      // Running code after a crash starts a new worker, as Jupyter's auto-restart does.
-      if (get().kernel.status === "dead") {
+  return (set, get) => {
+    const slice: KernelSlice = {
+      kernel: { status: "starting", runs: [], notice: null },
+      stdin: null,
+      answerInput(text) {
+        if (get().stdin === null) return;
+        kernel.answerInput?.(text);
+        set({ stdin: null });
+      },
+      run(id) {
+        const cell = get().cells[id];
+        if (cell === undefined || cell.doc.cell_type !== "code") return;
+        const runId = newRunId();
+        // Running code after a crash starts a new worker, as Jupyter's auto-restart does.
+        if (get().kernel.status === "dead") {
+          kernel.restart();
+          set((s) => ({ kernel: { ...s.kernel, status: "starting" } }));
+        }
+        set((s) => {
+          let cells = update(s.cells, id, { type: "queue", runId });
+          const runs = [...s.kernel.runs, { runId, cellId: id }];
+          // The kernel runs in order, so a run that is first in line has started.
+          if (runs.length === 1) cells = update(cells, id, { type: "start", runId, at: now() });
+          const status = s.kernel.status === "idle" ? "busy" : s.kernel.status;
+          return { cells, kernel: { ...s.kernel, runs, status } };
+        });
+        kernel.execute(runId, id, cell.doc.source);
+      },
+      dropRuns(runIds) {
+        if (runIds.length > 0) kernel.drop(runIds);
+      },
+      interruptKeepingState() {
+        return get().kernel.runs.length > 0 && kernel.interruptKeepingState();
+      },
+      runAll() {
+        for (const id of get().order) get().run(id);
+      },
+      interrupt() {
+        const runs = get().kernel.runs;
+        if (runs.length === 0) return;
+        if (kernel.interruptKeepingState()) {
+          // The running cell raises KeyboardInterrupt; the kernel drops the runs queued behind it.
+          kernel.drop(runs.slice(1).map((r) => r.runId));
+          return;
+        }
         kernel.restart();
-        set((s) => ({ kernel: { ...s.kernel, status: "starting" } }));
-      }
-      set((s) => {
-        let cells = update(s.cells, id, { type: "queue", runId });
-        const runs = [...s.kernel.runs, { runId, cellId: id }];
-        // The kernel runs in order, so a run that is first in line has started.
-        if (runs.length === 1) cells = update(cells, id, { type: "start", runId, at: now() });
-        const status = s.kernel.status === "idle" ? "busy" : s.kernel.status;
-        return { cells, kernel: { ...s.kernel, runs, status } };
-      });
-      kernel.execute(runId, id, cell.doc.source);
-    },
-    runAll() {
-      for (const id of get().order) get().run(id);
-    },
-    interrupt() {
-      const runs = get().kernel.runs;
-      if (runs.length === 0) return;
-      if (kernel.interruptKeepingState()) {
-        // The running cell raises KeyboardInterrupt; the kernel drops the runs queued behind it.
-        kernel.drop(runs.slice(1).map((r) => r.runId));
-        return;
-      }
-      kernel.restart();
-      set((s) => ({
-        ...cancelAll(s),
-        kernel: {
-          status: "starting",
-          runs: [],
-          notice:
-            "Interrupted: this page is not cross-origin isolated, so the kernel was restarted to stop the running cell. Its variables are gone; run the cells above again.",
-        },
-      }));
-    },
-    restartKernel() {
-      const busy = get().kernel.runs.length > 0 || get().kernel.status !== "idle";
-      if (busy) kernel.restart();
-      else kernel.reset();
-      set((s) => ({
-        ...cancelAll(s),
-        kernel: {
-          status: busy ? "starting" : "idle",
-          runs: [],
-          notice: "The kernel was restarted: variables are gone and counts start again at 1.",
-        },
-      }));
-    },
-    restartAndRunAll() {
-      get().restartKernel();
-      get().runAll();
-    },
-    dismissNotice() {
-      set((s) => ({ kernel: { ...s.kernel, notice: null } }));
-    },
-    receive(message) {
+        set((s) => ({
+          ...cancelAll(s),
+          kernel: {
+            status: "starting",
+            runs: [],
+            notice:
+              "Interrupted: this page is not cross-origin isolated, so the kernel was restarted to stop the running cell. Its variables are gone; run the cells above again.",
+          },
+        }));
+      },
+      restartKernel() {
+        const busy = get().kernel.runs.length > 0 || get().kernel.status !== "idle";
+        if (busy) kernel.restart();
+        else kernel.reset();
+        set((s) => ({
+          ...cancelAll(s),
+          kernel: {
+            status: busy ? "starting" : "idle",
+            runs: [],
+            notice: "The kernel was restarted: variables are gone and counts start again at 1.",
+          },
+        }));
+      },
+      restartAndRunAll() {
+        get().restartKernel();
+        get().runAll();
+      },
+      dismissNotice() {
+        set((s) => ({ kernel: { ...s.kernel, notice: null } }));
+      },
+      receive(message) {
+        if (nextFrame === null) {
+          apply(message);
+          return;
+        }
+        inbox.push(message);
+        if (inbox.length > 1) return;
+        nextFrame(() => {
+          const batch = inbox;
+          inbox = [];
+          for (const m of batch) apply(m);
+        });
+      },
+      crashed(reason) {
+        inbox = [];
+        // No automatic restart: a worker that fails to load would fail again, in a loop.
+        set((s) => ({
+          ...cancelAll(s),
+          kernel: {
+            status: "dead",
+            runs: [],
+            notice: `The kernel stopped (${reason}). Press Restart kernel to start a new one; variables are gone.`,
+          },
+        }));
+      },
+    };
+
+    /** Applies one kernel message to the store. */
+    function apply(message: FromWorker): void {
       switch (message.op) {
         case "ready":
           set((s) => ({ kernel: { ...s.kernel, status: s.kernel.runs.length > 0 ? "busy" : "idle" } }));
@@ -400,22 +464,12 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
         }
         default: {
           const unhandled: never = message;
-          return unhandled;
+          throw new Error(`unknown kernel message ${JSON.stringify(unhandled)}`);
         }
       }
-    },
-    crashed(reason) {
-      // No automatic restart: a worker that fails to load would fail again, in a loop.
-      set((s) => ({
-        ...cancelAll(s),
-        kernel: {
-          status: "dead",
-          runs: [],
-          notice: `The kernel stopped (${reason}). Press Restart kernel to start a new one; variables are gone.`,
-        },
-      }));
-    },
-  });
+    }
+    return slice;
+  };
 }
 
 function uiSlice(options: StoreOptions): Slice<UiSlice> {

@@ -42,8 +42,9 @@ describe("createLive", () => {
     expect(store.getState().cells.setup?.doc.source).toBe(
       'depth = 13  #@param {type:"slider", min:1, max:30, step:1}',
     );
-    expect(sent).toEqual(['depth = 13  #@param {type:"slider", min:1, max:30, step:1}']);
-    expect(live.scheduler.state.getState().pending).toEqual(["use"]);
+    // The changed cell and its dependent go to the kernel at once; it queues them.
+    expect(sent).toEqual(['depth = 13  #@param {type:"slider", min:1, max:30, step:1}', "print(depth)"]);
+    expect(live.scheduler.state.getState().pending).toEqual([]);
   });
 
   test("a value equal to the source's does not re-run; a scrubbed source does", () => {
@@ -53,7 +54,7 @@ describe("createLive", () => {
     expect(sent).toEqual([]);
     live.sourceChanged("setup");
     frame();
-    expect(sent).toHaveLength(1);
+    expect(sent).toHaveLength(2);
   });
 
   test("replace loads a notebook and its Undo brings the previous one back", () => {

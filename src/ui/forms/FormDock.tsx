@@ -7,7 +7,7 @@
  * view. Which form to dock is a pure function (`pickDock`) of the geometry.
  */
 import { useEffect, useMemo, useState } from "react";
-import { downstream } from "../../notebook/deps.ts";
+import { downstream } from "../../notebook/downstream.ts";
 import { parseForms } from "../../notebook/forms.ts";
 import { useNotebook } from "../store-context.tsx";
 import { CellForm } from "./CellForm.tsx";
