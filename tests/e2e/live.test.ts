@@ -242,7 +242,8 @@ describe("live editing", () => {
   test("Alt+drag on a number changes it live and re-runs the cell and its dependents", async () => {
     await withApp(app, {}, async ({ page }) => {
       const number = cellById(page, "naive-forward").locator(".cm-scrub-number", { hasText: "0.01" });
-      await number.scrollIntoViewIfNeeded();
+      // The middle of the screen: the form dock (src/ui/forms/FormDock.tsx) can cover the bottom edge.
+      await number.evaluate((element) => element.scrollIntoView({ block: "center" }));
       const box = await number.boundingBox();
       if (box === null) throw new Error("the literal 0.01 is not on screen");
       const y = box.y + box.height / 2;

@@ -30,5 +30,5 @@ export function installInterruptCheck(fn: (() => boolean) | null): void {
 
 /** Throws `InterruptSignal` when an interrupt is pending. Cheap enough for every loop iteration. */
 export function pollInterrupt(): void {
-  if (check !== null && check()) throw new InterruptSignal();
+  if (check?.()) throw new InterruptSignal();
 }
