@@ -13,29 +13,9 @@
  * `blockedMatmul` does and keeps a zero-padded copy of C there. That memory
  * is scratch: every call rewrites what it reads, so no state carries over.
  */
+import { name, section, uleb } from "./wasm-encode.ts";
 import { pollInterrupt } from "./interrupt.ts";
 import { blockedMatmul, type MatmulKernel, type StridedMatrix } from "./matmul-kernel.ts";
-
-/** Unsigned LEB128. */
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  do {
-    let byte = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function name(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-}
 
 // Instruction encodings used by the kernel.
 const op = {

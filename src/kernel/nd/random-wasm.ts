@@ -12,6 +12,7 @@
  * Memory layout (bytes): state words at [0, 2496), doubles at [2496, 4992).
  * The module is assembled below from the WebAssembly binary format.
  */
+import { name, section, uleb } from "./wasm-encode.ts";
 import {
   A0,
   A1,
@@ -48,18 +49,6 @@ const POS_OFF = LOG_OFF + 8 * MAX_PAIRS;
 const G2_OFF = POS_OFF + 4 * MAX_PAIRS;
 const G1_OFF = G2_OFF + 8 * MAX_PAIRS;
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  do {
-    let byte = v & 0x7f;
-    v = Math.floor(v / 128);
-    if (v !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (v !== 0);
-  return out;
-}
-
 /** Signed LEB128 of a 32-bit integer (given signed or unsigned). */
 function sleb(n: number): number[] {
   const out: number[] = [];
@@ -93,14 +82,6 @@ function sleb64(n: bigint): number[] {
 function f64Bytes(x: number): number[] {
   const b = new Uint8Array(new Float64Array([x]).buffer);
   return Array.from(b);
-}
-
-function section(id: number, body: number[]): number[] {
-  return [id, ...uleb(body.length), ...body];
-}
-
-function name(s: string): number[] {
-  return [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 }
 
 const op = {
