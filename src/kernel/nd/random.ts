@@ -242,6 +242,37 @@ function fillUniform(state: RandomState, out: Float64Array, lo: number, range: n
 const WASM_MIN_DRAWS = 256;
 
 /**
+ * The end of one polar Box-Muller step: rejects (x1, x2) outside the unit
+ * disc, else writes `loc + scale * f * x2` and then `... * x1` at `out[i]`,
+ * caching the second gaussian when only one place was left, as numpy's
+ * legacy_gauss does. Returns the next free index (unchanged on a rejection).
+ */
+function polarPair(
+  out: Float64Array,
+  i: number,
+  n: number,
+  loc: number,
+  scale: number,
+  x1: number,
+  x2: number,
+  state: RandomState,
+): number {
+  const r2 = x1 * x1 + x2 * x2;
+  if (r2 >= 1 || r2 === 0) return i;
+  // numpy calls the C library log; Math.log differs from glibc's in the last bit for ~3% of inputs
+  const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
+  let k = i;
+  out[k++] = loc + scale * (f * x2);
+  if (k < n) {
+    out[k++] = loc + scale * (f * x1);
+  } else {
+    state.gauss = f * x1;
+    state.hasGauss = true;
+  }
+  return k;
+}
+
+/**
  * `fillGauss` on the WASM block generator, for a state at an even word
  * position (every draw takes two words, so doubles stay on word pairs): the
  * state is copied in, twisted and turned into 312 doubles `2u - 1` a block at
@@ -278,16 +309,7 @@ function fillGaussBlocks(
       blocks.fill(0, 2, 1);
       const x2 = d[0] ?? 0;
       j = 1;
-      const r2 = x1 * x1 + x2 * x2;
-      if (r2 >= 1 || r2 === 0) continue;
-      const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
-      out[i++] = loc + scale * (f * x2);
-      if (i < n) {
-        out[i++] = loc + scale * (f * x1);
-      } else {
-        state.gauss = f * x1;
-        state.hasGauss = true;
-      }
+      i = polarPair(out, i, n, loc, scale, x1, x2, state);
       continue;
     }
     const count = blocks.polar(j);
@@ -364,18 +386,7 @@ function fillGauss(state: RandomState, out: Float64Array, loc: number, scale: nu
       x2 = 2 * nextDouble(state) - 1;
       pos = state.pos;
     }
-    const r2 = x1 * x1 + x2 * x2;
-    if (r2 >= 1 || r2 === 0) continue;
-    // numpy calls the C library log; Math.log differs from glibc's in the last bit for ~3% of inputs
-    const f = Math.sqrt((-2 * glibcLog(r2)) / r2);
-    out[i++] = loc + scale * (f * x2);
-    if (i < n) {
-      out[i++] = loc + scale * (f * x1);
-    } else {
-      // an odd count leaves the second gaussian cached, as numpy's legacy_gauss does
-      state.gauss = f * x1;
-      state.hasGauss = true;
-    }
+    i = polarPair(out, i, n, loc, scale, x1, x2, state);
   }
   state.pos = pos;
 }
