@@ -97,6 +97,9 @@ function start(): void {
         hash: window.location.hash,
         clearHash: () =>
           window.history.replaceState(null, "", window.location.pathname + window.location.search),
+        journal: window.localStorage,
+        channel: typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("initlab-autosave"),
+        reload: () => window.location.reload(),
       });
       const title = notebookTitle(store.getState().toDoc());
       if (title !== null) document.title = `${title} · Initlab`;

@@ -131,3 +131,95 @@ describe("createAutosave", () => {
     expect(off.status.getState()).toEqual({ state: "off", message: "kept your old data" });
   });
 });
+
+describe("two tabs on one notebook", () => {
+  /** A BroadcastChannel stand-in: every channel made by `hub()` hears the others' messages. */
+  function hub() {
+    const listeners = new Set<(event: { data: unknown }) => void>();
+    return () => {
+      const mine = new Set<(event: { data: unknown }) => void>();
+      return {
+        postMessage(data: unknown) {
+          for (const l of listeners) if (!mine.has(l)) l({ data });
+        },
+        addEventListener(_type: "message", l: (event: { data: unknown }) => void) {
+          mine.add(l);
+          listeners.add(l);
+        },
+        close() {
+          for (const l of mine) listeners.delete(l);
+        },
+      };
+    };
+  }
+
+  function tabs() {
+    const storage = createMemoryStorage();
+    const channel = hub();
+    const open = () => {
+      const { store } = setup();
+      const heard: { conflicts: string[]; announced: boolean }[] = [];
+      const autosave = createAutosave(store, storage, {
+        channel: channel(),
+        onOtherTab: (change) => heard.push(change),
+      });
+      return { store, autosave, heard };
+    };
+    return { storage, one: open(), two: open() };
+  }
+
+  test("edits of different cells in two tabs both survive, and the other tab hears of it", async () => {
+    const { storage, one, two } = tabs();
+    two.store.getState().setSource("c1", "a = 3");
+    await two.autosave.flush();
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(one.heard).toEqual([{ conflicts: [], announced: true }]);
+    one.store.getState().setSource("m", "# Title from tab one");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saved(storage)?.cells.map((c) => c.source)).toEqual(["# Title from tab one", "a = 3"]);
+    expect(one.heard.at(-1)).toEqual({ conflicts: [], announced: false });
+    expect(two.heard).toEqual([{ conflicts: [], announced: true }]);
+    // Tab two saves again without touching the title: tab one's edit stays.
+    two.store.getState().setSource("c1", "a = 4");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saved(storage)?.cells.map((c) => c.source)).toEqual(["# Title from tab one", "a = 4"]);
+    one.autosave.dispose();
+    two.autosave.dispose();
+  });
+
+  test("the same cell edited in both: the later save wins and reports the conflict", async () => {
+    const { storage, one, two } = tabs();
+    two.store.getState().setSource("c1", "a = 2");
+    await vi.advanceTimersByTimeAsync(1000);
+    one.store.getState().setSource("c1", "a = 1");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(saved(storage)?.cells.map((c) => c.source)).toEqual(["# T", "a = 1"]);
+    expect(one.heard.at(-1)).toEqual({ conflicts: ["c1"], announced: false });
+    expect(two.heard.at(-1)).toEqual({ conflicts: [], announced: true });
+    one.autosave.dispose();
+    two.autosave.dispose();
+  });
+
+  test("leaving the page journals the unsaved cells at once, and the save clears the journal", async () => {
+    const { store } = setup();
+    const storage = createMemoryStorage();
+    const items = new Map<string, string>();
+    const journal = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+    const autosave = createAutosave(store, storage, { journal });
+    store.getState().setSource("c1", "a = 7");
+    autosave.pageHidden();
+    expect(JSON.parse(items.get("initlab:journal") ?? "null")).toEqual({
+      at: 1_000_000,
+      cells: [{ id: "c1", cell_type: "code", source: "a = 7", after: "m" }],
+    });
+    await autosave.flush();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(saved(storage)?.cells.map((c) => c.source)).toEqual(["# T", "a = 7"]);
+    expect(items.has("initlab:journal")).toBe(false);
+    autosave.dispose();
+  });
+});

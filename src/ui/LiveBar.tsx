@@ -68,7 +68,7 @@ export async function openFile(live: Live, file: File): Promise<void> {
     live.notify(opened.error, { tone: "warning" });
     return;
   }
-  live.replace(opened.doc, openedMessage(file.name, opened.skipped));
+  live.replace(opened.doc, openedMessage(file.name, opened.skipped), `Opened ${file.name}`);
   live.state.setState({ fileName: file.name.replace(/\.(ipynb|py)$/i, "") || "notebook" });
 }
 
@@ -120,7 +120,10 @@ function ConfirmReset({ live, onClose }: { live: Live; onClose(): void }) {
       onCancel={onClose}
     >
       <h2 id="reset-title">Reset the lesson?</h2>
-      <p>Your changes are replaced by the original lesson. You can undo this from the notice that follows.</p>
+      <p>
+        Your changes are replaced by the original lesson. Undo in the notice that follows, or "Restore
+        previous" later, brings them back.
+      </p>
       <div className="actions">
         <button type="button" onClick={() => dialog.current?.close()}>
           Cancel
@@ -128,7 +131,8 @@ function ConfirmReset({ live, onClose }: { live: Live; onClose(): void }) {
         <button
           type="button"
           onClick={() => {
-            if (lesson !== null) live.replace(lesson, "The lesson was reset to the original.");
+            if (lesson !== null)
+              live.replace(lesson, "The lesson was reset to the original.", "Reset lesson");
             dialog.current?.close();
           }}
         >
@@ -160,6 +164,7 @@ export function LiveBar() {
   const live = useLive();
   const autoRun = useReactive((s) => s.autoRun);
   const lesson = useLiveState((s) => s.lesson);
+  const previous = useLiveState((s) => s.previous);
   const [confirming, setConfirming] = useState(false);
   const [link, setLink] = useState<{ url: string; copied: boolean } | null>(null);
   const input = useRef<HTMLInputElement>(null);
@@ -248,6 +253,15 @@ export function LiveBar() {
       <button type="button" onClick={() => setConfirming(true)} disabled={lesson === null}>
         Reset lesson
       </button>
+      {previous > 0 && (
+        <button
+          type="button"
+          onClick={() => void live.restorePrevious()}
+          title="Bring back the notebook that Open…, Reset lesson or a link replaced (the current one is kept too)"
+        >
+          Restore previous
+        </button>
+      )}
       <button type="button" onClick={present} title="One slide per section; arrow keys move, Esc leaves">
         Present
       </button>

@@ -21,6 +21,7 @@ const EMPTY_LIVE: LiveState = {
   lesson: null,
   autosave: null,
   fileName: "notebook",
+  previous: 0,
 };
 const EMPTY_REACTIVE: ReactiveState = { autoRun: true, stale: new Set(), pending: [] };
 const noLive = createStore<LiveState>()(() => EMPTY_LIVE);

@@ -7,6 +7,8 @@
 import { createStore, type StoreApi } from "zustand/vanilla";
 import type { Autosave } from "../notebook/autosave.ts";
 import { type FormValue, setParam } from "../notebook/forms.ts";
+import { popHistory, pushHistory, readHistory } from "../notebook/history.ts";
+import type { StorageAdapter } from "../notebook/persist.ts";
 import type { NotebookDoc } from "../notebook/model.ts";
 import type { ReactiveScheduler } from "../notebook/reactive.ts";
 import type { NotebookStore } from "../notebook/store.ts";
@@ -27,6 +29,8 @@ export interface LiveState {
   autosave: Autosave | null;
   /** The notebook's file name without extension, for exports. */
   fileName: string;
+  /** How many replaced notebooks the persistent history holds (history.ts). */
+  previous: number;
 }
 
 export interface Live {
@@ -39,13 +43,27 @@ export interface Live {
   setParam(cellId: string, name: string, value: FormValue): void;
   /** The cell's source was changed live (the scrubber): re-run it and its dependents on the next frame. */
   sourceChanged(cellId: string): void;
-  /** Replaces the whole notebook, with a notice whose Undo brings the previous one back. */
-  replace(doc: NotebookDoc, message: string): void;
+  /**
+   * Replaces the whole notebook, with a notice whose Undo brings the previous
+   * one back; the previous one is also kept in the persistent history, under `reason`.
+   */
+  replace(doc: NotebookDoc, message: string, reason?: string): void;
+  /** Keeps replaced notebooks in `storage` from now on (history.ts). */
+  attachHistory(storage: StorageAdapter): Promise<void>;
+  /** Keeps `doc` in the persistent history (for a replacement made elsewhere, such as a share link). */
+  keep(doc: NotebookDoc, reason: string): Promise<boolean>;
+  /** Brings back the newest notebook of the persistent history, keeping the current one there. */
+  restorePrevious(): Promise<void>;
   present(slide: number | null): void;
 }
 
 export interface LiveOptions {
   nextFrame?: (run: () => void) => void;
+  now?: () => number;
+}
+
+function timeText(at: number): string {
+  return new Date(at).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
 export function createLive(
@@ -65,7 +83,10 @@ export function createLive(
     lesson: null,
     autosave: null,
     fileName: "8-4-initializers",
+    previous: 0,
   }));
+  let history: StorageAdapter | null = null;
+  const now = options.now ?? Date.now;
   let noticeId = 0;
   /** Per cell: parameter values not yet written, and whether the cell must re-run. */
   const waiting = new Map<string, { params: Map<string, FormValue>; rerun: boolean }>();
@@ -98,6 +119,23 @@ export function createLive(
     return e;
   }
 
+  /** Loads `doc` in place of the notebook, with a notice whose Undo brings the previous one back. */
+  function swapIn(doc: NotebookDoc, message: string): void {
+    const previous = notebook.getState().toDoc();
+    scheduler.stop();
+    notebook.getState().load(doc);
+    const id = live.notify(message, {
+      action: {
+        label: "Undo",
+        run: () => {
+          live.dismiss(id);
+          scheduler.stop();
+          notebook.getState().load(previous);
+        },
+      },
+    });
+  }
+
   const live: Live = {
     notebook,
     scheduler,
@@ -118,20 +156,43 @@ export function createLive(
     sourceChanged(cellId) {
       entry(cellId).rerun = true;
     },
-    replace(doc, message) {
-      const previous = notebook.getState().toDoc();
-      scheduler.stop();
-      notebook.getState().load(doc);
-      const id = live.notify(message, {
-        action: {
-          label: "Undo",
-          run: () => {
-            live.dismiss(id);
-            scheduler.stop();
-            notebook.getState().load(previous);
-          },
-        },
-      });
+    replace(doc, message, reason = message) {
+      void live.keep(notebook.getState().toDoc(), reason);
+      swapIn(doc, message);
+    },
+    async attachHistory(storage) {
+      history = storage;
+      state.setState({ previous: (await readHistory(storage)).length });
+    },
+    async keep(doc, reason) {
+      if (history === null) return false;
+      try {
+        const list = await pushHistory(history, { at: now(), reason, notebook: doc });
+        state.setState({ previous: list.length });
+        return true;
+      } catch (err) {
+        live.notify(
+          `The replaced notebook could not be kept in the history: ${err instanceof Error ? err.message : String(err)}. Use Undo in the notice to get it back.`,
+          { tone: "warning" },
+        );
+        return false;
+      }
+    },
+    async restorePrevious() {
+      if (history === null) return;
+      let entry: Awaited<ReturnType<typeof popHistory>>;
+      try {
+        entry = await popHistory(history);
+      } catch (err) {
+        live.notify(`The history could not be read: ${err instanceof Error ? err.message : String(err)}.`, {
+          tone: "warning",
+        });
+        return;
+      }
+      state.setState((s) => ({ previous: Math.max(0, s.previous - 1) }));
+      if (entry === null) return;
+      await live.keep(notebook.getState().toDoc(), "Restored a previous notebook");
+      swapIn(entry.notebook, `Restored the notebook replaced on ${timeText(entry.at)} (${entry.reason}).`);
     },
     present(slide) {
       state.setState({ slide });

@@ -26,7 +26,16 @@ const EDITED: NotebookDoc = {
   ),
 };
 
-async function open(hash: string, entries: Map<string, unknown>) {
+function memoryJournal(items: Map<string, string> = new Map()) {
+  return {
+    items,
+    getItem: (k: string) => items.get(k) ?? null,
+    setItem: (k: string, v: string) => void items.set(k, v),
+    removeItem: (k: string) => void items.delete(k),
+  };
+}
+
+async function open(hash: string, entries: Map<string, unknown>, journal = memoryJournal()) {
   const store = createNotebookStore({
     kernel: {
       execute: () => {},
@@ -49,10 +58,11 @@ async function open(hash: string, entries: Map<string, unknown>) {
       cleared = true;
     },
     now: () => 1000,
+    journal,
   });
   live.state.getState().autosave?.dispose();
   const notices = live.state.getState().notices.map((n) => n.text);
-  return { doc: store.getState().toDoc(), notices, cleared, storage };
+  return { doc: store.getState().toDoc(), notices, cleared, storage, live, store };
 }
 
 function savedDoc(value: unknown): NotebookDoc | null {
@@ -84,17 +94,70 @@ describe("startNotebook", () => {
     expect(entries.get("initlab:backup:1000")).toBe('{"schemaVersion":1,');
   });
 
-  test("a link opens its notebook, keeps the saved one aside, is saved, and leaves the address", async () => {
+  test("a link opens its notebook, keeps the saved one in the history, is saved, and leaves the address", async () => {
     const entries = new Map<string, unknown>([[DEFAULT_KEY, encodeSaved(LESSON, 5)]]);
-    const { doc, notices, cleared } = await open("#v=1&p.setup.depth=12", entries);
+    const { doc, notices, cleared, live } = await open("#v=1&p.setup.depth=12", entries);
     expect(doc).toEqual(EDITED);
     expect(cleared).toBe(true);
     expect(notices).toEqual([
       "Opened the notebook from the link. Run all to see its outputs.",
-      'Your previously saved notebook was kept under "initlab:backup:1000".',
+      "Your previously saved notebook was kept: Restore previous brings it back.",
     ]);
-    expect(savedDoc(entries.get("initlab:backup:1000"))).toEqual(LESSON);
     expect(savedDoc(entries.get(DEFAULT_KEY))).toEqual(EDITED);
+    expect(live.state.getState().previous).toBe(1);
+    // After a reload too, Restore previous brings the saved notebook back, and keeps the link's.
+    const again = await open("", entries);
+    expect(again.live.state.getState().previous).toBe(1);
+    await again.live.restorePrevious();
+    expect(again.store.getState().toDoc()).toEqual(LESSON);
+    expect(again.live.state.getState().previous).toBe(1);
+    await again.live.restorePrevious();
+    expect(again.store.getState().toDoc()).toEqual(EDITED);
+  });
+
+  test("a hash without the share prefix leaves the saved notebook and the address alone", async () => {
+    const entries = new Map<string, unknown>([[DEFAULT_KEY, encodeSaved(EDITED, 5)]]);
+    const { doc, notices, cleared } = await open("#section-2", entries);
+    expect(doc).toEqual(EDITED);
+    expect(cleared).toBe(false);
+    expect(notices).toEqual([]);
+  });
+
+  test("edits journaled when the page went away are applied over an older save, then saved", async () => {
+    const entries = new Map<string, unknown>([[DEFAULT_KEY, encodeSaved(LESSON, 5)]]);
+    const journal = memoryJournal(
+      new Map([
+        [
+          "initlab:journal",
+          JSON.stringify({
+            at: 6,
+            cells: [
+              { id: "setup", cell_type: "code", source: EDITED.cells[1]?.source, after: "title" },
+              { id: "added", cell_type: "code", source: "x = 1", after: "setup" },
+            ],
+          }),
+        ],
+      ]),
+    );
+    const { doc } = await open("", entries, journal);
+    const expected = { ...EDITED, cells: [...EDITED.cells, makeCell("code", "x = 1", "added")] };
+    expect(doc).toEqual(expected);
+    expect(savedDoc(entries.get(DEFAULT_KEY))).toEqual(expected);
+    expect(journal.items.has("initlab:journal")).toBe(false);
+  });
+
+  test("a journal older than the save is ignored", async () => {
+    const entries = new Map<string, unknown>([[DEFAULT_KEY, encodeSaved(LESSON, 9)]]);
+    const journal = memoryJournal(
+      new Map([
+        [
+          "initlab:journal",
+          JSON.stringify({ at: 6, cells: [{ id: "setup", cell_type: "code", source: "y", after: null }] }),
+        ],
+      ]),
+    );
+    const { doc } = await open("", entries, journal);
+    expect(doc).toEqual(LESSON);
   });
 
   test("an invalid link opens the lesson with a notice", async () => {
