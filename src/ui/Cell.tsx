@@ -6,8 +6,8 @@ import { memo, useEffect, useMemo, useRef, useState } from "react";
 import { runAndAdvance, runAndInsert, runSelected } from "./commands.ts";
 import { CodeEditor, type EditorCommands } from "./CodeEditor.tsx";
 import { CellForm } from "./forms/CellForm.tsx";
-import { useLive, useReactive } from "./live-context.tsx";
-import { renderMarkdown } from "./markdown.ts";
+import { useLive, useLiveState, useReactive } from "./live-context.tsx";
+import { BLOCKED_IMAGE_CLASS, renderMarkdown } from "./markdown.ts";
 import { Outputs } from "./Outputs.tsx";
 import { scrubber } from "./Scrubber.ts";
 import { StdinBox } from "./StdinBox.tsx";
@@ -60,7 +60,13 @@ function Progress({ run }: { run: CellRun }) {
 }
 
 function Markdown({ source }: { source: string }) {
-  const html = useMemo(() => renderMarkdown(source), [source]);
+  const live = useLive();
+  const remoteImages = useLiveState((s) => s.remoteImages);
+  const html = useMemo(() => renderMarkdown(source, { remoteImages }), [source, remoteImages]);
+  const blocked = html.includes(BLOCKED_IMAGE_CLASS);
+  useEffect(() => {
+    if (blocked) live?.remoteImagesBlocked();
+  }, [blocked, live]);
   if (source.trim() === "")
     return <div className="markdown empty">Empty markdown cell: double-click to edit</div>;
   // renderMarkdown escapes raw HTML and filters URLs, so this HTML carries no script.

@@ -22,6 +22,7 @@ const EMPTY_LIVE: LiveState = {
   autosave: null,
   fileName: "notebook",
   previous: 0,
+  remoteImages: false,
 };
 const EMPTY_REACTIVE: ReactiveState = { autoRun: true, stale: new Set(), pending: [] };
 const noLive = createStore<LiveState>()(() => EMPTY_LIVE);

@@ -31,6 +31,8 @@ export interface LiveState {
   fileName: string;
   /** How many replaced notebooks the persistent history holds (history.ts). */
   previous: number;
+  /** Whether markdown may load images from other sites (off until the user allows it). */
+  remoteImages: boolean;
 }
 
 export interface Live {
@@ -54,6 +56,8 @@ export interface Live {
   keep(doc: NotebookDoc, reason: string): Promise<boolean>;
   /** Brings back the newest notebook of the persistent history, keeping the current one there. */
   restorePrevious(): Promise<void>;
+  /** A markdown cell holds images from other sites that were not loaded: says so once, with "Show images". */
+  remoteImagesBlocked(): void;
   present(slide: number | null): void;
 }
 
@@ -84,7 +88,9 @@ export function createLive(
     autosave: null,
     fileName: "8-4-initializers",
     previous: 0,
+    remoteImages: false,
   }));
+  let remoteNotice: number | null = null;
   let history: StorageAdapter | null = null;
   const now = options.now ?? Date.now;
   let noticeId = 0;
@@ -193,6 +199,21 @@ export function createLive(
       if (entry === null) return;
       await live.keep(notebook.getState().toDoc(), "Restored a previous notebook");
       swapIn(entry.notebook, `Restored the notebook replaced on ${timeText(entry.at)} (${entry.reason}).`);
+    },
+    remoteImagesBlocked() {
+      if (remoteNotice !== null || state.getState().remoteImages) return;
+      remoteNotice = live.notify(
+        "This notebook loads images from other sites. They are not shown, because those sites would learn who opens it.",
+        {
+          action: {
+            label: "Show images",
+            run: () => {
+              if (remoteNotice !== null) live.dismiss(remoteNotice);
+              state.setState({ remoteImages: true });
+            },
+          },
+        },
+      );
     },
     present(slide) {
       state.setState({ slide });

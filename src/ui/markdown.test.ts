@@ -60,3 +60,51 @@ describe("safeUrl", () => {
     expect(safeUrl("data:image/svg+xml;base64,AAA", "image")).toBeNull();
   });
 });
+
+describe("links and images from strangers", () => {
+  const bypasses = [
+    "[x](<java\tscript:alert(1)>)",
+    "[x](<\u0001javascript:alert(1)>)",
+    "[x](<java\nscript:alert(1)>)",
+    "[x](<  javascript:alert(1)>)",
+    "[x](JaVaScRiPt:alert(1))",
+    "[x](vbscript:msgbox(1))",
+    "[x](data:text/html,<script>alert(1)</script>)",
+    "[b](jav&#x61;script:alert(1))",
+    "[r]\n\n[r]: <java\tscript:alert(1)>",
+  ];
+  for (const source of bypasses) {
+    test(`no live link for ${JSON.stringify(source)}`, () => {
+      const html = renderMarkdown(source);
+      const hrefs = [...html.matchAll(/<a href="([^"]*)"/g)].map((m) =>
+        (m[1] ?? "")
+          .replace(/&#(\d+);/g, (_, d: string) => String.fromCharCode(Number(d)))
+          .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)))
+          .replaceAll("&quot;", '"')
+          .replaceAll("&lt;", "<")
+          .replaceAll("&gt;", ">")
+          .replaceAll("&amp;", "&"),
+      );
+      for (const href of hrefs) {
+        // Resolved as a browser resolves it (WHATWG URL strips tabs, newlines and edge controls).
+        expect(new URL(href, "https://initlab.test/").protocol).toMatch(/^https?:$/);
+      }
+    });
+  }
+
+  test("web, mail, in-page and relative links stay links", () => {
+    const html = renderMarkdown("[a](https://x.org/p) [b](mailto:t@x.org) [c](#sec) [d](notes/1.html)");
+    expect(html.match(/<a href=/g)).toHaveLength(4);
+  });
+
+  test("images from other sites are placeholders until allowed; data images always show", () => {
+    const source = "![beacon](http://host.example/b.png) ![dot](data:image/png;base64,iVBORw0KGgo=)";
+    const blocked = renderMarkdown(source);
+    expect(blocked).toContain('class="remote-image-blocked"');
+    expect(blocked).toContain("[image: beacon from host.example, not loaded]");
+    expect(blocked).not.toContain('src="http://host.example');
+    expect(blocked).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="dot">');
+    const allowed = renderMarkdown(source, { remoteImages: true });
+    expect(allowed).toContain('<img src="http://host.example/b.png" alt="beacon">');
+  });
+});

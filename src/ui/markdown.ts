@@ -102,38 +102,70 @@ export function escapeHtml(text: string): string {
     .replaceAll("'", "&#39;");
 }
 
-/** Keeps web, mail, in-page and relative URLs; drops `javascript:` and friends. */
+/**
+ * Keeps web, mail, in-page and relative URLs; drops `javascript:` and friends.
+ * The URL is first read as the browser will read it: tabs and newlines
+ * anywhere, and controls and spaces at either end, are removed (so
+ * `java\tscript:` and `\x01javascript:` are seen as `javascript:`). A URL
+ * with other control characters, or a colon before its first `/`, `?` or `#`
+ * that is not one of the allowed schemes, is dropped.
+ */
 export function safeUrl(href: string, kind: "link" | "image"): string | null {
-  const url = href.trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are the characters browsers strip.
+  const url = href.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+|[\x00-\x20]+$/g, "");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: a URL with controls inside is refused.
+  if (/[\x00-\x1f\x7f]/.test(url)) return null;
   const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
-  if (scheme === undefined) return url;
+  if (scheme === undefined) return /^[^/?#]*:/.test(url) ? null : url;
   if (scheme === "http" || scheme === "https") return url;
   if (kind === "link" && scheme === "mailto") return url;
   if (kind === "image" && /^data:image\/(png|jpeg|gif|webp);/i.test(url)) return url;
   return null;
 }
 
-const marked = new Marked({
-  gfm: true,
-  breaks: false,
-  renderer: {
-    html(token: Tokens.HTML | Tokens.Tag): string {
-      return escapeHtml(token.text);
+/** True for a URL that another site serves (an image from it can track who opens the notebook). */
+function isRemote(url: string): boolean {
+  return /^(https?:)?\/\//i.test(url);
+}
+
+export interface MarkdownOptions {
+  /** Load images from other sites; when false they are shown as a placeholder. */
+  remoteImages?: boolean;
+}
+
+/** The class of the placeholder for an image from another site that was not loaded. */
+export const BLOCKED_IMAGE_CLASS = "remote-image-blocked";
+
+/** A markdown renderer; `allowRemote` loads images from other sites. */
+const makeMarked = (allowRemote: boolean) =>
+  new Marked({
+    gfm: true,
+    breaks: false,
+    renderer: {
+      html(token: Tokens.HTML | Tokens.Tag): string {
+        return escapeHtml(token.text);
+      },
+      link(token: Tokens.Link): string {
+        const text = this.parser.parseInline(token.tokens);
+        const href = safeUrl(token.href, "link");
+        if (href === null) return text;
+        const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
+        return `<a href="${escapeHtml(href)}"${title} target="_blank" rel="noopener noreferrer">${text}</a>`;
+      },
+      image(token: Tokens.Image): string {
+        const src = safeUrl(token.href, "image");
+        if (src === null) return escapeHtml(token.text);
+        if (isRemote(src) && !allowRemote) {
+          const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(src)?.[1] ?? "another site";
+          return `<span class="${BLOCKED_IMAGE_CLASS}" title="${escapeHtml(src)}">[image${token.text ? `: ${escapeHtml(token.text)}` : ""} from ${escapeHtml(host)}, not loaded]</span>`;
+        }
+        return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}">`;
+      },
     },
-    link(token: Tokens.Link): string {
-      const text = this.parser.parseInline(token.tokens);
-      const href = safeUrl(token.href, "link");
-      if (href === null) return text;
-      const title = token.title ? ` title="${escapeHtml(token.title)}"` : "";
-      return `<a href="${escapeHtml(href)}"${title} target="_blank" rel="noopener noreferrer">${text}</a>`;
-    },
-    image(token: Tokens.Image): string {
-      const src = safeUrl(token.href, "image");
-      if (src === null) return escapeHtml(token.text);
-      return `<img src="${escapeHtml(src)}" alt="${escapeHtml(token.text)}">`;
-    },
-  },
-});
+  });
+
+const localOnly = makeMarked(false);
+const withRemote = makeMarked(true);
 
 function renderMath({ tex, display }: Math): string {
   return katex.renderToString(tex, {
@@ -146,9 +178,9 @@ function renderMath({ tex, display }: Math): string {
 }
 
 /** Renders a markdown cell's source to safe HTML with typeset math. */
-export function renderMarkdown(source: string): string {
+export function renderMarkdown(source: string, options: MarkdownOptions = {}): string {
   const { text, math } = extractMath(source);
-  const html = marked.parse(text, { async: false });
+  const html = (options.remoteImages === true ? withRemote : localOnly).parse(text, { async: false });
   // Punctuation right after inline math stays on its line (no lone "." at the start of the next).
   return html.replace(TOKEN_PATTERN, (whole, index: string, punctuation: string) => {
     const m = math[Number(index)];
