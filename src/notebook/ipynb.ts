@@ -9,6 +9,7 @@
 import { z } from "zod";
 import type { MimeBundle, Output } from "../protocol.ts";
 import { CELL_ID_PATTERN, type CellDoc, type CellType, type JsonObject, type NotebookDoc } from "./model.ts";
+import { MAX_JSON_DEPTH, pruneDeep } from "./json-depth.ts";
 
 export type { CellDoc, NotebookDoc } from "./model.ts";
 
@@ -310,6 +311,8 @@ export function parseIpynb(
   } catch {
     throw new Error("This file is not a notebook: it is not valid JSON.");
   }
+  // Export, saving and share links recurse: values nested deeper than MAX_JSON_DEPTH are dropped here.
+  const deep = pruneDeep(json);
   const top = looseNotebook.safeParse(json);
   if (!top.success) {
     throw new Error("This file is not a Jupyter notebook: it has no nbformat version.");
@@ -326,7 +329,10 @@ export function parseIpynb(
   }
 
   const newId = options.newId ?? defaultNewId;
-  const skipped: string[] = [];
+  const skipped: string[] = deep
+    .slice(0, 5)
+    .map((path) => `${path}: nested deeper than ${MAX_JSON_DEPTH} levels; dropped`);
+  if (deep.length > 5) skipped.push(`${deep.length - 5} more values nested too deeply; dropped`);
   const taken = new Set<string>();
   // Valid ids are claimed first so that a generated id never steals one a later cell already has.
   for (const raw of nb.cells) {

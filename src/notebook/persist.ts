@@ -6,6 +6,7 @@
  * on load, and data that does not validate is moved to a backup key rather
  * than overwritten, so nothing the user typed is ever destroyed.
  */
+import { pruneDeep } from "./json-depth.ts";
 import { createStore, del as idbDel, get as idbGet, set as idbSet } from "idb-keyval";
 import { z } from "zod";
 import type { MimeBundle, Output } from "../protocol.ts";
@@ -160,6 +161,7 @@ export function decodeSaved(raw: unknown): DecodeResult {
   if (typeof raw === "string") {
     try {
       value = JSON.parse(raw);
+      pruneDeep(value);
     } catch {
       return { ok: false, reason: "the saved data is not valid JSON" };
     }

@@ -14,6 +14,7 @@
  * decompressed with an output limit, everything is validated with zod, and
  * decoding never throws.
  */
+import { pruneDeep } from "./json-depth.ts";
 import { compressToEncodedURIComponent } from "lz-string";
 import { z } from "zod";
 import { type FormValue, parseForms, setParam } from "./forms.ts";
@@ -236,6 +237,7 @@ function decodeNotebook(raw: string, limits: ShareLimits): { doc: NotebookDoc } 
   } catch {
     return fail;
   }
+  pruneDeep(value); // zod and later saves recurse: no value nests deeper than MAX_JSON_DEPTH
   const doc = notebookDocSchema.safeParse(value);
   return doc.success ? { doc: doc.data } : fail;
 }
