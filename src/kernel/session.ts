@@ -44,7 +44,15 @@ export interface SessionOptions {
   recursionLimit?: number;
   /** Blocking calls (`time.sleep`, `input`); the worker and the CLI provide them. Default: none. */
   host?: BlockingHost;
+  /**
+   * Characters of stream output one cell keeps (default STREAM_LIMIT); what a
+   * cell prints past it is counted, not kept, and a note at the end says how much.
+   */
+  streamLimit?: number;
 }
+
+/** A million characters: about 20,000 lines of 50, far more than a page can show usefully. */
+export const STREAM_LIMIT = 1_000_000;
 
 /** What a host can do that blocks the kernel's thread (see KernelContext.sleep / readLine). */
 export interface BlockingHost {
@@ -76,6 +84,9 @@ const MAX_DEPTH = 1000;
 interface CellState {
   outputs: Output[];
   hooks: ExecuteHooks;
+  /** Stream characters kept so far, and those dropped past the limit. */
+  streamed: number;
+  dropped: number;
 }
 
 function now(): number {
@@ -89,9 +100,20 @@ function createRuntime(
   const slots = new Map<SlotKey<unknown>, unknown>();
   const cellEnd: (() => void)[] = [];
   const modules = new Map<string, PyModule>();
-  const emit = (o: Output): void => {
+  const limit = options.streamLimit ?? STREAM_LIMIT;
+  const emit = (given: Output): void => {
     const cell = current();
     if (!cell) return;
+    let o = given;
+    if (o.output_type === "stream") {
+      const room = limit - cell.streamed;
+      if (o.text.length > room) {
+        cell.dropped += o.text.length - Math.max(0, room);
+        if (room <= 0) return;
+        o = { ...o, text: o.text.slice(0, room) };
+      }
+      cell.streamed += o.text.length;
+    }
     const last = cell.outputs[cell.outputs.length - 1];
     if (o.output_type === "stream" && last && last.output_type === "stream" && last.name === o.name) {
       const merged: StreamOutput = { ...last, text: last.text + o.text };
@@ -161,7 +183,7 @@ export function createSession(options: SessionOptions = {}): Session {
     count++;
     const n = count;
     const label = `Cell In[${n}]`;
-    const state: CellState = { outputs: [], hooks };
+    const state: CellState = { outputs: [], hooks, streamed: 0, dropped: 0 };
     cell = state;
     let ok = true;
     const fail = (e: unknown): void => {
@@ -196,6 +218,16 @@ export function createSession(options: SessionOptions = {}): Session {
       } catch (e) {
         fail(e);
       }
+    }
+    if (state.dropped > 0) {
+      const limit = options.streamLimit ?? STREAM_LIMIT;
+      const o: Output = {
+        output_type: "stream",
+        name: "stderr",
+        text: `\n[Output truncated: this cell printed ${state.dropped.toLocaleString("en-US")} characters more than the ${limit.toLocaleString("en-US")} kept.]\n`,
+      };
+      state.outputs.push(o);
+      hooks.onOutput?.(o);
     }
     rt.progress = null;
     cell = null;

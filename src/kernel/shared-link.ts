@@ -22,9 +22,17 @@ export interface SharedLink {
   readonly blocking: BlockingHost;
 }
 
+/** How many interrupt checks pass between two calls of the `tick` hook. */
+const TICK_EVERY = 4096;
+
+/**
+ * `tick`, if given, runs every TICK_EVERY interrupt checks while a cell
+ * computes (the worker sends held-back stream text from it).
+ */
 export function createSharedLink(
   post: (message: FromWorker) => void,
   now: () => number = () => performance.now(),
+  tick?: () => void,
 ): SharedLink {
   let shared: SharedArrayBuffer | null = null;
   let slots: Int32Array | null = null;
@@ -40,7 +48,17 @@ export function createSharedLink(
       const s = new Int32Array(buffer, 0, 4);
       slots = s;
       // A plain read: this runs at every loop iteration and call.
-      installInterruptCheck(() => s[INTERRUPT] !== 0);
+      if (tick === undefined) installInterruptCheck(() => s[INTERRUPT] !== 0);
+      else {
+        let checks = 0;
+        installInterruptCheck(() => {
+          if (++checks >= TICK_EVERY) {
+            checks = 0;
+            tick();
+          }
+          return s[INTERRUPT] !== 0;
+        });
+      }
     },
     beginRun(id) {
       runId = id;

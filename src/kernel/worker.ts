@@ -6,7 +6,7 @@
  * worker's global scope; the session module is loaded there with a dynamic
  * import, so `ready` goes out only once the kernel can really run code.
  */
-import type { FromWorker, Output, ToWorker } from "../protocol.ts";
+import type { FromWorker, Output, StreamOutput, ToWorker } from "../protocol.ts";
 import { createSharedLink, type SharedLink } from "./shared-link.ts";
 
 /** What the host needs from a session (src/kernel/session.ts). */
@@ -21,6 +21,10 @@ export interface SessionLike {
 export interface KernelHost {
   /** Feed one raw message from the page; invalid messages are reported and dropped. */
   receive(data: unknown): void;
+  /** Sends the stream text held back, if it has waited `streamIntervalMs` (call it while a cell computes). */
+  tick(): void;
+  /** Sends the stream text held back now (before the kernel blocks in `sleep` or `input`). */
+  flush(): void;
 }
 
 export interface HostOptions {
@@ -32,6 +36,12 @@ export interface HostOptions {
   progressIntervalMs?: number;
   /** The shared memory link (interrupt flag, sleep, input); `init` attaches its buffer. */
   link?: SharedLink;
+  /**
+   * Stream text is coalesced: a print goes out at once if nothing went out for
+   * this many milliseconds, else it waits to join the next ones (default 16,
+   * about a frame), so 20,000 prints cost the page what one print of 20,000 lines does.
+   */
+  streamIntervalMs?: number;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -89,9 +99,30 @@ export function createKernelHost(
   const defer = options.defer ?? ((run: () => void) => setTimeout(run, 0));
   const now = options.now ?? (() => Date.now());
   const interval = options.progressIntervalMs ?? 50;
+  const streamInterval = options.streamIntervalMs ?? 16;
   const queue: { runId: string; code: string }[] = [];
   let scheduled = false;
   let busy = false;
+  /** Stream text of the running cell not sent yet, and when stream text last went out. */
+  let held: { runId: string; output: StreamOutput } | null = null;
+  let lastSent = Number.NEGATIVE_INFINITY;
+
+  function flush(): void {
+    if (held === null) return;
+    post({ op: "output", runId: held.runId, output: held.output });
+    held = null;
+    lastSent = now();
+  }
+
+  function hold(runId: string, output: StreamOutput): void {
+    if (held !== null && held.output.name === output.name) {
+      held = { runId, output: { ...held.output, text: held.output.text + output.text } };
+    } else {
+      flush();
+      held = { runId, output };
+    }
+    if (now() - lastSent >= streamInterval) flush();
+  }
 
   function runOne(runId: string, code: string): void {
     let posted = 0;
@@ -101,20 +132,28 @@ export function createKernelHost(
       const result = session.execute(code, {
         onOutput(output) {
           posted += 1;
+          if (output.output_type === "stream") {
+            hold(runId, output);
+            return;
+          }
+          flush();
           post({ op: "output", runId, output });
         },
         onProgress(done, total) {
           const t = now();
           if (done < total && t - lastProgress < interval) return;
           lastProgress = t;
+          flush();
           post({ op: "progress", runId, done, total });
         },
       });
+      flush();
       // Outputs the session returned without streaming them still reach the page.
       for (const output of result.outputs.slice(posted)) post({ op: "output", runId, output });
       post({ op: "done", runId, executionCount: result.executionCount, ok: result.ok });
       if (!result.ok) abortQueued();
     } catch (error) {
+      flush();
       post({ op: "output", runId, output: internalError(error) });
       post({ op: "done", runId, executionCount: 0, ok: false });
       abortQueued();
@@ -157,6 +196,10 @@ export function createKernelHost(
   }
 
   return {
+    tick() {
+      if (held !== null && now() - lastSent >= streamInterval) flush();
+    },
+    flush,
     receive(data) {
       const message = parseToWorker(data);
       if (message === null) {
@@ -213,8 +256,21 @@ if ("WorkerGlobalScope" in globalThis) {
   });
   import("./session.ts").then(
     ({ createSession }) => {
-      const link = createSharedLink(post);
-      const ready = createKernelHost(createSession({ host: link.blocking }), post, { link });
+      let hostRef: KernelHost | null = null;
+      // While a cell computes, the interrupt check also sends stream text that waited long enough.
+      const link = createSharedLink(post, undefined, () => hostRef?.tick());
+      const blocking = {
+        sleep(seconds: number) {
+          hostRef?.flush();
+          link.blocking.sleep?.(seconds);
+        },
+        readLine(prompt: string) {
+          hostRef?.flush();
+          return link.blocking.readLine?.(prompt) ?? null;
+        },
+      };
+      const ready = createKernelHost(createSession({ host: blocking }), post, { link });
+      hostRef = ready;
       host = ready;
       post({ op: "ready" });
       for (const data of early.splice(0)) ready.receive(data);
