@@ -79,7 +79,8 @@ function start(): void {
   if (import.meta.env.PROD) {
     void startServiceWorker({
       scriptUrl: `${import.meta.env.BASE_URL}sw.js`,
-      notify: (text, action) => live.notify(text, action === undefined ? {} : { action }),
+      notify: (text, action) =>
+        live.notify(text, action === undefined ? { timeoutMs: null } : { action, timeoutMs: null }),
     });
   }
   fetch(LESSON)

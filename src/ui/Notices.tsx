@@ -1,14 +1,33 @@
-/** Notices from live editing (restored or reset notebooks, links, files), each with an optional action. */
+/**
+ * Notices from live editing (restored or reset notebooks, links, files), each
+ * with an optional action. Info notices go away by themselves (live.ts); at
+ * most SHOWN are on screen, newest last, and the rest wait behind "N more".
+ */
+import { useState } from "react";
 import { useLive, useLiveState } from "./live-context.tsx";
 import "./live.css";
+
+const SHOWN = 2;
 
 export function Notices() {
   const live = useLive();
   const notices = useLiveState((s) => s.notices);
+  const [all, setAll] = useState(false);
   if (live === null || notices.length === 0) return null;
+  const hidden = all ? 0 : Math.max(0, notices.length - SHOWN);
   return (
     <div className="live-notices">
-      {notices.map((n) => (
+      {hidden > 0 && (
+        <div className="notice-more">
+          <button type="button" onClick={() => setAll(true)}>
+            {hidden} more {hidden === 1 ? "notice" : "notices"}
+          </button>
+          <button type="button" onClick={() => notices.forEach((n) => live.dismiss(n.id))}>
+            Dismiss all
+          </button>
+        </div>
+      )}
+      {notices.slice(hidden).map((n) => (
         <div key={n.id} className={`notice ${n.tone}`} role={n.tone === "warning" ? "alert" : "status"}>
           <span>{n.text}</span>
           <span className="notice-actions">

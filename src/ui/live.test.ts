@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import { makeCell, type NotebookDoc } from "../notebook/model.ts";
 import { createReactiveScheduler } from "../notebook/reactive.ts";
 import { createNotebookStore } from "../notebook/store.ts";
-import { createLive } from "./live.ts";
+import { createLive, NOTICE_ACTION_MS, NOTICE_MS } from "./live.ts";
 
 function setup() {
   const sent: string[] = [];
@@ -67,5 +67,29 @@ describe("createLive", () => {
     notice?.action?.run();
     expect(store.getState().toDoc()).toEqual(doc);
     expect(live.state.getState().notices).toEqual([]);
+  });
+
+  test("info notices go away by themselves, sooner without an action; warnings stay", () => {
+    const store = createNotebookStore({
+      kernel: {
+        execute: () => {},
+        reset: () => {},
+        restart: () => {},
+        drop: () => {},
+        interruptKeepingState: () => false,
+      },
+    });
+    const timers: { run: () => void; ms: number }[] = [];
+    const live = createLive(store, createReactiveScheduler(store), {
+      nextFrame: () => {},
+      later: (run, ms) => timers.push({ run, ms }),
+    });
+    live.notify("saved");
+    live.notify("opened", { action: { label: "Undo", run: () => {} } });
+    live.notify("broken", { tone: "warning" });
+    live.notify("kept", { timeoutMs: null });
+    expect(timers.map((t) => t.ms)).toEqual([NOTICE_MS, NOTICE_ACTION_MS]);
+    for (const t of timers) t.run();
+    expect(live.state.getState().notices.map((n) => n.text)).toEqual(["broken", "kept"]);
   });
 });

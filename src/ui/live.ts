@@ -39,7 +39,14 @@ export interface Live {
   notebook: NotebookStore;
   scheduler: ReactiveScheduler;
   state: StoreApi<LiveState>;
-  notify(text: string, options?: { tone?: Notice["tone"]; action?: Notice["action"] }): number;
+  /**
+   * Shows a notice. Info notices go away by themselves (NOTICE_MS, or
+   * NOTICE_ACTION_MS with an action; `timeoutMs: null` keeps one); warnings stay until dismissed.
+   */
+  notify(
+    text: string,
+    options?: { tone?: Notice["tone"]; action?: Notice["action"]; timeoutMs?: number | null },
+  ): number;
   dismiss(id: number): void;
   /** Sets form parameter `name` of a cell; the source and the re-run follow on the next frame. */
   setParam(cellId: string, name: string, value: FormValue): void;
@@ -61,8 +68,14 @@ export interface Live {
   present(slide: number | null): void;
 }
 
+/** How long an info notice stays, without and with an action (Undo, Reload…). */
+export const NOTICE_MS = 8000;
+export const NOTICE_ACTION_MS = 20000;
+
 export interface LiveOptions {
   nextFrame?: (run: () => void) => void;
+  /** Timer for notices that go away by themselves (default setTimeout). */
+  later?: (run: () => void, ms: number) => void;
   now?: () => number;
 }
 
@@ -81,6 +94,7 @@ export function createLive(
       if (typeof requestAnimationFrame === "function") requestAnimationFrame(() => run());
       else setTimeout(run, 16);
     });
+  const later = options.later ?? ((run: () => void, ms: number) => void setTimeout(run, ms));
   const state = createStore<LiveState>()(() => ({
     notices: [],
     slide: null,
@@ -151,6 +165,15 @@ export function createLive(
       const notice: Notice = { id, text, tone: opts.tone ?? "info" };
       if (opts.action !== undefined) notice.action = opts.action;
       state.setState((s) => ({ notices: [...s.notices, notice] }));
+      const timeout =
+        opts.timeoutMs !== undefined
+          ? opts.timeoutMs
+          : notice.tone === "warning"
+            ? null
+            : opts.action !== undefined
+              ? NOTICE_ACTION_MS
+              : NOTICE_MS;
+      if (timeout !== null) later(() => live.dismiss(id), timeout);
       return id;
     },
     dismiss(id) {
@@ -205,6 +228,7 @@ export function createLive(
       remoteNotice = live.notify(
         "This notebook loads images from other sites. They are not shown, because those sites would learn who opens it.",
         {
+          timeoutMs: null,
           action: {
             label: "Show images",
             run: () => {
