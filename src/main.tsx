@@ -49,7 +49,7 @@ function start(): void {
       },
       restart: () => client?.restart(),
       drop: (runIds) => client?.send({ op: "drop", runIds: [...runIds] }),
-      interruptKeepingState: () => client?.interrupt() ?? false,
+      interruptKeepingState: (upTo) => client?.interrupt(upTo) ?? false,
       answerInput: (text) => client?.answerInput(text),
     },
     storage: window.localStorage,

@@ -6,7 +6,7 @@
  * sleep returns at once and readLine returns null, as the session's default.
  */
 import type { FromWorker } from "../protocol.ts";
-import { INPUT, INTERRUPT, readInputReply } from "../shared-channel.ts";
+import { ALL_RUNS, INPUT, INTERRUPT, readInputReply } from "../shared-channel.ts";
 import { InterruptSignal, installInterruptCheck } from "./nd/interrupt.ts";
 import type { BlockingHost } from "./session.ts";
 
@@ -16,8 +16,8 @@ const SLICE_MS = 100;
 export interface SharedLink {
   /** Uses this buffer from now on and installs the interrupt check that reads it. */
   attach(shared: SharedArrayBuffer): void;
-  /** A run starts: an interrupt meant for an earlier run is forgotten. */
-  beginRun(runId: string): void;
+  /** Run number `ordinal` starts (see shared-channel.ts): an interrupt up to an earlier number does not stop it. */
+  beginRun(runId: string, ordinal: number): void;
   endRun(): void;
   readonly blocking: BlockingHost;
 }
@@ -37,9 +37,11 @@ export function createSharedLink(
   let shared: SharedArrayBuffer | null = null;
   let slots: Int32Array | null = null;
   let runId: string | null = null;
+  /** The running run's number; ALL_RUNS + 1 (never stopped) between runs. */
+  let ordinal = ALL_RUNS + 1;
 
   function checkInterrupt(s: Int32Array): void {
-    if (s[INTERRUPT] !== 0) throw new InterruptSignal();
+    if ((s[INTERRUPT] ?? 0) >= ordinal) throw new InterruptSignal();
   }
 
   return {
@@ -48,7 +50,7 @@ export function createSharedLink(
       const s = new Int32Array(buffer, 0, 4);
       slots = s;
       // A plain read: this runs at every loop iteration and call.
-      if (tick === undefined) installInterruptCheck(() => s[INTERRUPT] !== 0);
+      if (tick === undefined) installInterruptCheck(() => (s[INTERRUPT] ?? 0) >= ordinal);
       else {
         let checks = 0;
         installInterruptCheck(() => {
@@ -56,16 +58,17 @@ export function createSharedLink(
             checks = 0;
             tick();
           }
-          return s[INTERRUPT] !== 0;
+          return (s[INTERRUPT] ?? 0) >= ordinal;
         });
       }
     },
-    beginRun(id) {
+    beginRun(id, n) {
       runId = id;
-      if (slots !== null) Atomics.store(slots, INTERRUPT, 0);
+      ordinal = n;
     },
     endRun() {
       runId = null;
+      ordinal = ALL_RUNS + 1;
     },
     blocking: {
       sleep(seconds) {

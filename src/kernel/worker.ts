@@ -100,7 +100,9 @@ export function createKernelHost(
   const now = options.now ?? (() => Date.now());
   const interval = options.progressIntervalMs ?? 50;
   const streamInterval = options.streamIntervalMs ?? 16;
-  const queue: { runId: string; code: string }[] = [];
+  const queue: { runId: string; code: string; ordinal: number }[] = [];
+  /** Executes received so far: each run's number, as the page counts its sends (shared-channel.ts). */
+  let received = 0;
   let scheduled = false;
   let busy = false;
   /** Stream text of the running cell not sent yet, and when stream text last went out. */
@@ -124,10 +126,10 @@ export function createKernelHost(
     if (now() - lastSent >= streamInterval) flush();
   }
 
-  function runOne(runId: string, code: string): void {
+  function runOne(runId: string, code: string, ordinal: number): void {
     let posted = 0;
     let lastProgress = Number.NEGATIVE_INFINITY;
-    options.link?.beginRun(runId);
+    options.link?.beginRun(runId, ordinal);
     try {
       const result = session.execute(code, {
         onOutput(output) {
@@ -185,7 +187,7 @@ export function createKernelHost(
       busy = true;
       post({ op: "status", state: "busy" });
     }
-    runOne(next.runId, next.code);
+    runOne(next.runId, next.code, next.ordinal);
     schedule();
   }
 
@@ -208,7 +210,8 @@ export function createKernelHost(
       }
       switch (message.op) {
         case "execute":
-          queue.push({ runId: message.runId, code: message.code });
+          received += 1;
+          queue.push({ runId: message.runId, code: message.code, ordinal: received });
           schedule();
           return;
         case "init":

@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import type { FromWorker, MimeBundle, Output, ToWorker } from "../protocol.ts";
-import { requestInterrupt, writeInputReply } from "../shared-channel.ts";
+import { ALL_RUNS, requestInterrupt, writeInputReply } from "../shared-channel.ts";
 
 const mimeBundle = z
   .record(z.string(), z.unknown())
@@ -120,8 +120,12 @@ export interface KernelClient {
   send(message: ToWorker): void;
   /** Terminates the worker (stopping any run) and starts a fresh one. */
   restart(): void;
-  /** Sets the shared interrupt flag; false when there is no shared memory (restart instead). */
-  interrupt(): boolean;
+  /**
+   * Stops the running run through shared memory, if it is `upTo` or was sent
+   * before it (default: any run sent so far); false when there is no shared
+   * memory (restart instead).
+   */
+  interrupt(upTo?: string): boolean;
   /** Answers the worker's pending `input_request`. */
   answerInput(text: string): void;
   dispose(): void;
@@ -133,10 +137,15 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   let pending: ToWorker[] = [];
   let readyTimer: ReturnType<typeof setTimeout> | undefined;
   let shared: SharedArrayBuffer | null = null;
+  /** Executes sent to the current worker, and each run's number (shared-channel.ts). */
+  let sent = 0;
+  let ordinals = new Map<string, number>();
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
 
   function start(): void {
     ready = false;
+    sent = 0;
+    ordinals = new Map();
     const current = options.spawn();
     worker = current;
     shared = options.createShared?.() ?? null;
@@ -173,6 +182,7 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
   start();
   return {
     send(message) {
+      if (message.op === "execute") ordinals.set(message.runId, ++sent);
       if (ready && worker !== null) worker.postMessage(message);
       else pending.push(message);
     },
@@ -181,9 +191,9 @@ export function createKernelClient(options: KernelClientOptions): KernelClient {
       pending = [];
       start();
     },
-    interrupt() {
+    interrupt(upTo) {
       if (shared === null) return false;
-      requestInterrupt(shared);
+      requestInterrupt(shared, upTo === undefined ? ALL_RUNS : (ordinals.get(upTo) ?? ALL_RUNS));
       return true;
     },
     answerInput(text) {

@@ -108,7 +108,8 @@ export function createReactiveScheduler(
     if (queued.length > 0) notebook.getState().dropRuns(queued);
     if (started !== undefined && ids.has(started.cellId)) {
       // Started: stopped where the page can keep the kernel's state, else it finishes and its outputs are ignored.
-      notebook.getState().interruptKeepingState();
+      // Only that run: if it ended as this was sent, the next one (maybe the new value's) goes on.
+      notebook.getState().interruptKeepingState(started.runId);
       blocker = started.runId;
     }
     notebook.setState((s) => {

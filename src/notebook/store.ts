@@ -27,7 +27,7 @@ export interface KernelPort {
    * variables. Returns false when this kernel cannot (the page is not
    * cross-origin isolated): the caller then lets the run finish, or restarts.
    */
-  interruptKeepingState(): boolean;
+  interruptKeepingState(upTo?: string): boolean;
   /** Answers a pending `input()` of the running cell (isolated pages only). */
   answerInput?(text: string): void;
 }
@@ -78,8 +78,11 @@ export interface KernelSlice {
   run(id: string): void;
   /** Drops runs the kernel has not started (`KernelPort.drop`); each comes back as `aborted`. */
   dropRuns(runIds: string[]): void;
-  /** Stops the running run and keeps the kernel's variables, where the page can (`KernelPort.interruptKeepingState`). */
-  interruptKeepingState(): boolean;
+  /**
+   * Stops the running run and keeps the kernel's variables, where the page can
+   * (`KernelPort.interruptKeepingState`); with `upTo`, only if the running run is that one or an earlier one.
+   */
+  interruptKeepingState(upTo?: string): boolean;
   runAll(): void;
   interrupt(): void;
   restartKernel(): void;
@@ -330,8 +333,8 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
       dropRuns(runIds) {
         if (runIds.length > 0) kernel.drop(runIds);
       },
-      interruptKeepingState() {
-        return get().kernel.runs.length > 0 && kernel.interruptKeepingState();
+      interruptKeepingState(upTo) {
+        return get().kernel.runs.length > 0 && kernel.interruptKeepingState(upTo);
       },
       runAll() {
         for (const id of get().order) get().run(id);

@@ -22,7 +22,12 @@ export function Notices() {
           <button type="button" onClick={() => setAll(true)}>
             {hidden} more {hidden === 1 ? "notice" : "notices"}
           </button>
-          <button type="button" onClick={() => notices.forEach((n) => live.dismiss(n.id))}>
+          <button
+            type="button"
+            onClick={() => {
+              for (const n of notices) live.dismiss(n.id);
+            }}
+          >
             Dismiss all
           </button>
         </div>

@@ -50,7 +50,7 @@ describe("interrupt keeps state", () => {
     session.execute("y = 41");
     const thread = interruptLater(shared, 150);
     await new Promise((r) => thread.once("online", r));
-    link.beginRun("r1");
+    link.beginRun("r1", 1);
     const r = session.execute("x = 0\nwhile True:\n    x += 1");
     link.endRun();
     await thread.terminate();
@@ -65,7 +65,7 @@ describe("interrupt keeps state", () => {
     expect(err.traceback[1]).toMatch(/^Cell In\[2\], line [23]\n/);
     expect(err.traceback[1]).toMatch(/----> [23] /);
     expect(err.traceback.at(-1)).toBe("KeyboardInterrupt");
-    link.beginRun("r2");
+    link.beginRun("r2", 2);
     const after = session.execute("print(y, x > 1000)");
     expect(text(after.outputs)).toBe("41 True\n");
   });
@@ -73,7 +73,7 @@ describe("interrupt keeps state", () => {
   test("interrupt inside a function shows the function frame", () => {
     const { shared, link, session } = setup();
     session.execute("def f(n):\n    s = 0\n    for i in range(n):\n        s += i\n    return s");
-    link.beginRun("r1");
+    link.beginRun("r1", 1);
     // A check that trips after a number of polls stands in for the click.
     let polls = 0;
     installInterruptCheck(() => ++polls > 5000);
@@ -87,17 +87,47 @@ describe("interrupt keeps state", () => {
     expect(text(session.execute("print(z)").outputs)).toBe("1\n");
   });
 
-  test("beginRun forgets an interrupt meant for an earlier run", () => {
+  test("an interrupt meant for an earlier run does not stop the next one", () => {
     const { shared, link, session } = setup();
-    requestInterrupt(shared);
-    link.beginRun("r1");
+    requestInterrupt(shared, 1);
+    link.beginRun("r2", 2);
     const r = session.execute("s = 0\nfor i in range(1000):\n    s += i\nprint(s)");
     expect(text(r.outputs)).toBe("499500\n");
   });
 
+  test("an interrupt of every run sent, arriving as a run starts, stops that run", () => {
+    const { shared, link, session } = setup();
+    requestInterrupt(shared);
+    link.beginRun("r1", 1);
+    const r = session.execute("s = 0\nfor i in range(1000):\n    s += i\nprint(s)");
+    expect(r.outputs.at(-1)).toMatchObject({ ename: "KeyboardInterrupt" });
+    // The value only grows: a narrower interrupt later does not undo it.
+    requestInterrupt(shared, 1);
+    expect(Atomics.load(new Int32Array(shared, 0, 4), INTERRUPT)).toBe(0x7fffffff);
+  });
+
+  test("the host numbers runs as the page sends them", () => {
+    const shared = createSharedBuffer();
+    const posted: FromWorker[] = [];
+    const link = createSharedLink(() => {});
+    link.attach(shared);
+    const host = createKernelHost(createSession({ host: link.blocking }), (m) => posted.push(m), {
+      defer: (run) => run(),
+      link,
+    });
+    // The page asked to stop run 1 only (say, a superseded slider value) before the worker got to it.
+    requestInterrupt(shared, 1);
+    host.receive({ op: "execute", runId: "a", cellId: "c", code: "for i in range(10):\n    pass" });
+    host.receive({ op: "execute", runId: "b", cellId: "c", code: "print('b ran')" });
+    const outputsOf = (id: string) =>
+      posted.flatMap((m) => (m.op === "output" && m.runId === id ? [m.output] : []));
+    expect(outputsOf("a").at(-1)).toMatchObject({ ename: "KeyboardInterrupt" });
+    expect(outputsOf("b")).toEqual([{ output_type: "stream", name: "stdout", text: "b ran\n" }]);
+  });
+
   test("comprehensions poll too", () => {
     const { link, session } = setup();
-    link.beginRun("r1");
+    link.beginRun("r1", 1);
     let polls = 0;
     installInterruptCheck(() => ++polls > 100);
     const r = session.execute("a = [i for i in range(10**7)]");
@@ -108,7 +138,7 @@ describe("interrupt keeps state", () => {
 test("np.dot polls between row blocks", () => {
   const { link, session } = setup();
   session.execute("import numpy as np\nA = np.ones((600, 600))");
-  link.beginRun("r1");
+  link.beginRun("r1", 1);
   let polls = 0;
   // This cell has no Python loop or call: every poll is the matmul's; it stops at the second block.
   installInterruptCheck(() => ++polls > 1);
@@ -122,7 +152,7 @@ test("np.dot polls between row blocks", () => {
 describe("time.sleep", () => {
   test("really waits", () => {
     const { link, session } = setup();
-    link.beginRun("r1");
+    link.beginRun("r1", 1);
     const t0 = performance.now();
     const r = session.execute("import time\ntime.sleep(0.2)");
     const ms = performance.now() - t0;
@@ -134,14 +164,14 @@ describe("time.sleep", () => {
     const { shared, link, session } = setup();
     const thread = interruptLater(shared, 100);
     await new Promise((r) => thread.once("online", r));
-    link.beginRun("r1");
+    link.beginRun("r1", 1);
     const t0 = performance.now();
     const r = session.execute("import time\nk = 3\ntime.sleep(10)");
     const ms = performance.now() - t0;
     await thread.terminate();
     expect(ms).toBeLessThan(3000);
     expect(r.outputs.at(-1)).toMatchObject({ output_type: "error", ename: "KeyboardInterrupt" });
-    link.beginRun("r2");
+    link.beginRun("r2", 2);
     expect(text(session.execute("print(k)").outputs)).toBe("3\n");
   });
 });

@@ -83,6 +83,8 @@ describe("stream limit of a session", () => {
       },
     ]);
     // The next cell starts with the full budget again.
-    expect(session.execute("print('ok')").outputs).toEqual([{ output_type: "stream", name: "stdout", text: "ok\n" }]);
+    expect(session.execute("print('ok')").outputs).toEqual([
+      { output_type: "stream", name: "stdout", text: "ok\n" },
+    ]);
   });
 });
