@@ -117,3 +117,38 @@ describe("update_display", () => {
     expect(parseIpynb(text).doc.cells[0]?.outputs).toEqual([shown("x")]);
   });
 });
+
+describe("foreign outputs on export", () => {
+  test("toIpynb keeps a Jupyter notebook's image/png, text/html and ANSI traceback as they are", () => {
+    const png = [
+      "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4\n",
+      "2mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==\n",
+    ];
+    const outputs = [
+      {
+        output_type: "display_data",
+        data: { "image/png": png, "text/plain": ["<Figure>"] },
+        metadata: { "image/png": { width: 1 } },
+      },
+      {
+        output_type: "execute_result",
+        execution_count: 1,
+        data: { "text/html": ["<table>\n", "</table>"], "text/plain": ["df"] },
+        metadata: {},
+      },
+      { output_type: "error", ename: "E", evalue: "v", traceback: ["\u001b[0;31mE\u001b[0m: v"] },
+    ];
+    const text = JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: {},
+      cells: [{ id: "a", cell_type: "code", metadata: {}, execution_count: 1, source: "x", outputs }],
+    });
+    const saved = JSON.parse(toIpynb(parseIpynb(text).doc));
+    expect(saved.cells[0].outputs).toEqual([
+      { ...outputs[0], data: { "image/png": png.join(""), "text/plain": "<Figure>" } },
+      { ...outputs[1], data: { "text/html": "<table>\n</table>", "text/plain": "df" } },
+      outputs[2],
+    ]);
+  });
+});

@@ -43,7 +43,7 @@ export function AnsiText({ text }: { text: string }): ReactNode {
     const { className, style } = spanProps(run.style);
     return (
       // biome-ignore lint/suspicious/noArrayIndexKey: the runs of one text, in order, never reordered.
-      <span key={i} className={className} style={style}>
+      <span key={i} {...(className === "" ? {} : { className })} style={style}>
         {run.text}
       </span>
     );
