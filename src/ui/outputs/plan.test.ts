@@ -96,7 +96,7 @@ describe("Outputs", () => {
     const html = renderToStaticMarkup(createElement(Outputs, { outputs, label: "Outputs" }));
     expect(html).toContain('<span class="ansi-fg-2 ansi-bold">ok</span> &lt;b&gt;not html&lt;/b&gt;');
     expect(html).toContain(
-      '<span class="tb-line tb-mark"><span class="ansi-fg-2">----&gt; 1</span> 1<span style="color:rgb(98, 98, 98)">/</span>0',
+      '<span class="tb-line tb-mark"><span class="ansi-fg-2">----&gt; 1</span> 1<span class="ansi-fg-rgb" style="--ansi-fg:rgb(98, 98, 98)">/</span>0',
     );
     expect(html).not.toContain(E);
     // The summary line is drawn once, below, from ename and evalue.
