@@ -134,7 +134,7 @@ async function runQuietly(
   }
   let code = 0;
   try {
-    for (const cell of doc.cells) {
+    for (const [index, cell] of doc.cells.entries()) {
       if (cell.cell_type !== "code") continue;
       store.getState().run(cell.id);
       const ok = await settled(store, cell.id);
@@ -142,9 +142,10 @@ async function runQuietly(
       cell.outputs = state?.doc.outputs ?? [];
       cell.execution_count = state?.doc.execution_count ?? null;
       write(cell.outputs);
-      if (store.getState().kernel.status === "dead") {
-        lost = store.getState().kernel.notice;
-        code = 2;
+      if (!ok && !cell.outputs.some((o) => o.output_type === "error")) {
+        // No reply and no traceback: the kernel went away under the cell (nbclient's DeadKernelError).
+        lost = `cell ${index + 1} did not finish: the kernel died or was restarted, so its variables are gone`;
+        code = 1;
         break;
       }
       if (!ok && !args.allowErrors) {

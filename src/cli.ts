@@ -142,7 +142,7 @@ async function main(argv: readonly string[]): Promise<number> {
 // Run only as a program, so tests and tools can import readNotebook/runNotebook.
 const invoked = process.argv[1];
 if (invoked !== undefined && realpathSync(invoked) === realpathSync(fileURLToPath(import.meta.url))) {
-  void main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
+  // An explicit exit: a Jupyter connection whose kernel died can leave reconnect timers behind.
+  // (Writes to pipes and files are synchronous on Linux, so no output is cut off.)
+  void main(process.argv.slice(2)).then((code) => process.exit(code));
 }

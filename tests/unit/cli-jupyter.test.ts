@@ -124,6 +124,28 @@ describe.skipIf(!haveNbclient)("initlab run --kernel jupyter", () => {
     });
   }, 120_000);
 
+  test("a kernel that dies under a cell stops the run with exit code 1 and says so", async () => {
+    const dying = join(dir, "dying.ipynb");
+    const cells = ["x = 1", "import os\nos._exit(1)", "print(x)"];
+    writeFileSync(dying, toIpynb({ metadata: {}, cells: cells.map((c, i) => makeCell("code", c, `d${i}`)) }));
+    const r = await cli(
+      "run",
+      dying,
+      "--kernel",
+      "jupyter",
+      "--url",
+      server.url,
+      "--token",
+      server.token,
+      "--allow-errors",
+    );
+    expect(r).toEqual({
+      status: 1,
+      stdout: "",
+      stderr: "initlab: cell 2 did not finish: the kernel died or was restarted, so its variables are gone\n",
+    });
+  }, 120_000);
+
   test("a wrong token, URL or kernel spec exits 2 with its own message", async () => {
     const run = (...extra: string[]) => cli("run", input, "--kernel", "jupyter", ...extra);
     expect(await run("--url", server.url, "--token", "not-the-token")).toEqual({
