@@ -8,7 +8,7 @@ import { useEffect, useRef } from "react";
 import type { MimeBundle, Output } from "../protocol.ts";
 import { Figure, PLOTLY_MIME } from "./Figure.tsx";
 import { AnsiText } from "./outputs/Ansi.tsx";
-import { stripAnsiCodes } from "./outputs/ansi.ts";
+import { stripAnsiCodes, terminalText } from "./outputs/ansi.ts";
 import { MimeOutput } from "./outputs/MimeOutput.tsx";
 
 export function stripAnsi(text: string): string {
@@ -70,7 +70,7 @@ function OutputView({ output }: { output: Output }) {
     case "stream":
       return (
         <pre className={`output output-stream ${output.name}`}>
-          <AnsiText text={output.text} />
+          <AnsiText text={terminalText(output.text)} />
         </pre>
       );
     case "execute_result":

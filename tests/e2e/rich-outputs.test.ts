@@ -6,7 +6,9 @@
  * typeset, and its traceback with IPython's colours as styled spans.
  */
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { describe, expect, test } from "vitest";
+import { parseIpynb } from "../../src/notebook/ipynb.ts";
 import { cellById, setupAppServer, withApp } from "./harness.ts";
 
 const app = setupAppServer();
@@ -82,6 +84,16 @@ describe("a Jupyter-made notebook's outputs", () => {
 
       // clear_output(wait=True) and an update after it: Jupyter saved only the last epoch.
       expect(await cellById(page, "rich-7").locator(".output-stream").textContent()).toBe("epoch 2\n");
+
+      // Export .ipynb keeps every foreign output as Jupyter wrote it (image/png stays image/png).
+      const download = page.waitForEvent("download");
+      await page.getByRole("button", { name: "Export .ipynb" }).click();
+      const exported = parseIpynb(await readFile(await (await download).path(), "utf8")).doc;
+      const original = parseIpynb(NOTEBOOK.toString("utf8")).doc;
+      expect(exported.cells.map((c) => c.outputs)).toEqual(original.cells.map((c) => c.outputs));
+      expect(exported.cells[0]?.outputs[0]).toMatchObject({
+        data: { "image/png": expect.stringMatching(/^iVBOR/) },
+      });
 
       // No payload ran anywhere on the page, and the page logged no error.
       expect(await page.evaluate(() => "__xss" in window)).toBe(false);

@@ -2,13 +2,15 @@
  * A display_data or execute_result bundle other than a Plotly figure, drawn
  * as `planOutput` chooses: sanitised HTML, an image with alt text, or text.
  */
+import { useMemo } from "react";
 import type { MimeBundle } from "../../protocol.ts";
 import { planOutput } from "./plan.ts";
 import { sanitizer } from "./sanitize.ts";
 import "./outputs.css";
 
 export function MimeOutput({ data, metadata }: { data: MimeBundle; metadata: Record<string, unknown> }) {
-  const plan = planOutput(data, metadata, sanitizer());
+  // Sanitising a large table is not free: once per bundle, not on every re-render of the cell.
+  const plan = useMemo(() => planOutput(data, metadata, sanitizer()), [data, metadata]);
   switch (plan.kind) {
     case "html":
       return (

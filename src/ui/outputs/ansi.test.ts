@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { applySgr, parseAnsi, stripAnsiCodes, xterm256 } from "./ansi.ts";
+import { applySgr, parseAnsi, stripAnsiCodes, terminalText, xterm256 } from "./ansi.ts";
 
 const E = String.fromCharCode(27);
 
@@ -63,5 +63,14 @@ describe("applySgr", () => {
       [8, 8, 8],
       [238, 238, 238],
     ]);
+  });
+});
+
+describe("terminalText", () => {
+  test("terminalText lets a carriage return overwrite its line and a backspace delete", () => {
+    expect(terminalText("10%\r50%\r100%\ndone\r\n")).toBe("100%\ndone\n");
+    expect(terminalText("loading...\rok")).toBe("okading...");
+    expect(terminalText("ab\bc")).toBe("ac");
+    expect(terminalText("plain\n")).toBe("plain\n");
   });
 });

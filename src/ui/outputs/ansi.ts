@@ -140,3 +140,22 @@ function sameStyle(a: AnsiStyle, b: AnsiStyle): boolean {
     a.inverse === b.inverse
   );
 }
+
+/**
+ * Stream text as a terminal leaves it: a carriage return goes back to the
+ * start of its line, so what follows overwrites it (progress bars), and a
+ * backspace deletes the character before it. As JupyterLab shows streams.
+ */
+export function terminalText(text: string): string {
+  if (!text.includes("\r") && !text.includes("\b")) return text;
+  const lines = text.replace(/\r+\n/g, "\n").split("\n");
+  return lines
+    .map((line) => {
+      let out = "";
+      for (const part of line.split("\r")) out = part + out.slice(part.length);
+      let kept = "";
+      for (const ch of out) kept = ch === "\b" ? kept.slice(0, -1) : kept + ch;
+      return kept;
+    })
+    .join("\n");
+}
