@@ -18,6 +18,12 @@ export type DisplayDataOutput = {
   output_type: "display_data";
   data: MimeBundle;
   metadata: Record<string, unknown>;
+  /**
+   * Jupyter's `transient` field: the `display_id` that `update_display_data`
+   * targets. Kept in the page only; the .ipynb export leaves it out, as
+   * nbformat does.
+   */
+  transient?: { display_id: string };
 };
 export type ErrorOutput = { output_type: "error"; ename: string; evalue: string; traceback: string[] };
 export type Output = StreamOutput | ExecuteResultOutput | DisplayDataOutput | ErrorOutput;
@@ -37,6 +43,22 @@ export type FromWorker =
   | { op: "ready" }
   | { op: "status"; state: "busy" | "idle" }
   | { op: "output"; runId: string; output: Output }
+  /**
+   * IPython's `clear_output(wait)`: clears the run's cell now, or with
+   * `wait` when its next output arrives (so a re-plotted figure does not flicker).
+   */
+  | { op: "clear_output"; runId: string; wait: boolean }
+  /**
+   * `update_display_data`: replaces the data and metadata of every output shown
+   * with this `display_id`, in any cell, wherever it is.
+   */
+  | {
+      op: "update_display";
+      runId: string;
+      displayId: string;
+      data: MimeBundle;
+      metadata: Record<string, unknown>;
+    }
   | { op: "progress"; runId: string; done: number; total: number }
   | { op: "done"; runId: string; executionCount: number; ok: boolean }
   /** A queued run dropped because an earlier run failed (Jupyter's stop-on-error). */

@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { MimeBundle, Output } from "../protocol.ts";
 import { CELL_ID_PATTERN, type CellDoc, type CellType, type JsonObject, type NotebookDoc } from "./model.ts";
 import { MAX_JSON_DEPTH, pruneDeep } from "./json-depth.ts";
+import { savedOutput } from "./outputs.ts";
 
 export type { CellDoc, NotebookDoc } from "./model.ts";
 
@@ -452,7 +453,7 @@ export function toIpynbJson(doc: NotebookDoc): JsonObject {
     };
     switch (cell.cell_type) {
       case "code":
-        return { ...base, execution_count: cell.execution_count, outputs: cell.outputs };
+        return { ...base, execution_count: cell.execution_count, outputs: cell.outputs.map(savedOutput) };
       case "markdown":
       case "raw":
         return cell.attachments === undefined ? base : { ...base, attachments: cell.attachments };

@@ -62,7 +62,16 @@ function toBundle(data: Record<string, unknown>): MimeBundle {
   return typeof text === "string" ? { ...rest, "text/plain": text } : rest;
 }
 
-/** One iopub message as an nbformat output, or null when it is not an output. */
+/** Jupyter's `transient.display_id`, when a display message carries one. */
+function displayIdOf(content: { transient?: { display_id?: unknown } }): string | null {
+  const id = content.transient?.display_id;
+  return typeof id === "string" ? id : null;
+}
+
+/**
+ * One iopub message as a new nbformat output, or null when it is not one
+ * (`update_display_data` and `clear_output` change outputs: see `iopubToMessage`).
+ */
 export function iopubToOutput(msg: KernelMessage.IIOPubMessage): Output | null {
   const content = msg.content;
   switch (msg.header.msg_type) {
@@ -79,10 +88,15 @@ export function iopubToOutput(msg: KernelMessage.IIOPubMessage): Output | null {
         metadata: { ...c.metadata },
       };
     }
-    case "display_data":
-    case "update_display_data": {
+    case "display_data": {
       const c = content as KernelMessage.IDisplayDataMsg["content"]; // msg_type checked above
-      return { output_type: "display_data", data: toBundle(c.data), metadata: { ...c.metadata } };
+      const displayId = displayIdOf(c);
+      return {
+        output_type: "display_data",
+        data: toBundle(c.data),
+        metadata: { ...c.metadata },
+        ...(displayId === null ? {} : { transient: { display_id: displayId } }),
+      };
     }
     case "error": {
       const c = content as KernelMessage.IErrorMsg["content"]; // msg_type checked above
@@ -90,6 +104,26 @@ export function iopubToOutput(msg: KernelMessage.IIOPubMessage): Output | null {
     }
     default:
       return null;
+  }
+}
+
+/** One iopub message of run `runId` as the store's message, or null when it changes no output. */
+export function iopubToMessage(msg: KernelMessage.IIOPubMessage, runId: string): FromWorker | null {
+  switch (msg.header.msg_type) {
+    case "clear_output": {
+      const c = msg.content as KernelMessage.IClearOutputMsg["content"]; // msg_type checked above
+      return { op: "clear_output", runId, wait: c.wait };
+    }
+    case "update_display_data": {
+      const c = msg.content as KernelMessage.IUpdateDisplayDataMsg["content"]; // msg_type checked above
+      const displayId = displayIdOf(c);
+      if (displayId === null) return null;
+      return { op: "update_display", runId, displayId, data: toBundle(c.data), metadata: { ...c.metadata } };
+    }
+    default: {
+      const output = iopubToOutput(msg);
+      return output === null ? null : { op: "output", runId, output };
+    }
   }
 }
 
@@ -128,8 +162,8 @@ export function createJupyterKernel(
     receive({ op: "status", state: "busy" });
     const future = kernel.requestExecute({ code: run.code, stop_on_error: true });
     future.onIOPub = (msg) => {
-      const output = iopubToOutput(msg);
-      if (output) receive({ op: "output", runId: run.runId, output });
+      const message = iopubToMessage(msg, run.runId);
+      if (message) receive(message);
     };
     future.done.then(
       (reply) => finish(run, reply.content.status === "ok", reply.content.execution_count ?? 0),

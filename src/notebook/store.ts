@@ -459,6 +459,23 @@ function kernelSlice(options: StoreOptions): Slice<KernelSlice> {
           });
           return;
         }
+        case "clear_output": {
+          const run = get().kernel.runs.find((r) => r.runId === message.runId);
+          if (run === undefined) return;
+          const clear: CellMessage = { type: "clear-output", runId: message.runId, wait: message.wait };
+          set((s) => ({ cells: update(s.cells, run.cellId, clear) }));
+          return;
+        }
+        case "update_display": {
+          const { displayId, data, metadata } = message;
+          set((s) => {
+            let cells = s.cells;
+            for (const id of s.order)
+              cells = update(cells, id, { type: "update-display", displayId, data, metadata });
+            return { cells };
+          });
+          return;
+        }
         case "input_request": {
           const run = get().kernel.runs.find((r) => r.runId === message.runId);
           if (run === undefined) return;

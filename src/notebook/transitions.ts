@@ -6,8 +6,9 @@
  * run that is not the cell's current run are ignored, so the latest run of a
  * cell always wins over an older one still reporting from the kernel.
  */
-import type { Output } from "../protocol.ts";
+import type { MimeBundle, Output } from "../protocol.ts";
 import type { CellDoc, CellType } from "./model.ts";
+import { updateDisplay } from "./outputs.ts";
 
 export type RunPhase = "idle" | "queued" | "running" | "cancelled";
 
@@ -22,6 +23,8 @@ export interface CellRun {
   progress: { done: number; total: number } | null;
   /** Whether the last finished run ended without an error. */
   ok: boolean | null;
+  /** `clear_output(wait=True)` came: the next output replaces the outputs so far. */
+  clearPending?: true;
 }
 
 export interface CellState {
@@ -35,6 +38,10 @@ export type CellMessage =
   | { type: "queue"; runId: string }
   | { type: "start"; runId: string; at: number }
   | { type: "output"; runId: string; output: Output }
+  /** IPython's `clear_output`: now, or (`wait`) when the run's next output arrives. */
+  | { type: "clear-output"; runId: string; wait: boolean }
+  /** `update_display_data`: not tied to a run, as a display can be updated from any cell. */
+  | { type: "update-display"; displayId: string; data: MimeBundle; metadata: Record<string, unknown> }
   | { type: "progress"; runId: string; done: number; total: number }
   | { type: "done"; runId: string; executionCount: number; ok: boolean; at: number }
   /** The kernel went away (interrupt or restart) before this run finished. */
@@ -87,9 +94,26 @@ export function transition(cell: CellState, message: CellMessage): CellState {
         doc: { ...cell.doc, outputs: [], execution_count: null },
         run: { ...cell.run, phase: "running", startedAt: message.at },
       };
-    case "output":
+    case "output": {
       if (!isCurrent(cell, message.runId) || cell.run.phase !== "running") return cell;
-      return { ...cell, doc: { ...cell.doc, outputs: appendOutput(cell.doc.outputs, message.output) } };
+      if (cell.run.clearPending === undefined)
+        return { ...cell, doc: { ...cell.doc, outputs: appendOutput(cell.doc.outputs, message.output) } };
+      const { clearPending: _done, ...run } = cell.run;
+      return { doc: { ...cell.doc, outputs: [message.output] }, run };
+    }
+    case "clear-output": {
+      if (!isCurrent(cell, message.runId) || cell.run.phase !== "running") return cell;
+      if (message.wait) {
+        if (cell.doc.outputs.length === 0 || cell.run.clearPending) return cell;
+        return { ...cell, run: { ...cell.run, clearPending: true } };
+      }
+      const { clearPending: _now, ...run } = cell.run;
+      return { doc: { ...cell.doc, outputs: [] }, run };
+    }
+    case "update-display": {
+      const outputs = updateDisplay(cell.doc.outputs, message.displayId, message.data, message.metadata);
+      return outputs === null ? cell : { ...cell, doc: { ...cell.doc, outputs } };
+    }
     case "progress":
       if (!isCurrent(cell, message.runId) || cell.run.phase !== "running") return cell;
       return { ...cell, run: { ...cell.run, progress: { done: message.done, total: message.total } } };

@@ -1,17 +1,18 @@
 /**
- * A code cell's outputs, nbformat objects as they come: stream text, the
- * `text/plain` of results, Plotly figures, and errors as tracebacks with the
- * failing line marked.
+ * A code cell's outputs, nbformat objects as they come: stream text and
+ * tracebacks with their terminal colours (outputs/Ansi.tsx), the failing line
+ * marked; Plotly figures; other mime types (images, sanitised HTML, markdown,
+ * LaTeX, text) through outputs/MimeOutput.tsx.
  */
 import { useEffect, useRef } from "react";
 import type { MimeBundle, Output } from "../protocol.ts";
 import { Figure, PLOTLY_MIME } from "./Figure.tsx";
-
-/** Terminal colour codes some tracebacks carry; the page shows plain text. */
-const ANSI = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g");
+import { AnsiText } from "./outputs/Ansi.tsx";
+import { stripAnsiCodes, terminalText } from "./outputs/ansi.ts";
+import { MimeOutput } from "./outputs/MimeOutput.tsx";
 
 export function stripAnsi(text: string): string {
-  return text.replace(ANSI, "");
+  return stripAnsiCodes(text);
 }
 
 /** A traceback line that points at the failing source line (`---->`, `^^^`). */
@@ -20,10 +21,10 @@ export function isMarkerLine(line: string): boolean {
 }
 
 function Traceback({ output }: { output: Extract<Output, { output_type: "error" }> }) {
-  const lines = output.traceback.flatMap((entry) => stripAnsi(entry).split("\n"));
+  const lines = output.traceback.flatMap((entry) => entry.split("\n"));
   const summary = `${output.ename}: ${output.evalue}`;
   const last = lines[lines.length - 1];
-  const body = last !== undefined && last.trim() === summary.trim() ? lines.slice(0, -1) : lines;
+  const body = last !== undefined && stripAnsi(last).trim() === summary.trim() ? lines.slice(0, -1) : lines;
   return (
     // biome-ignore lint/a11y/useSemanticElements: a fieldset is for form controls; this groups text.
     <div className="output output-error" role="group" aria-label={`Error: ${output.ename}`}>
@@ -31,8 +32,8 @@ function Traceback({ output }: { output: Extract<Output, { output_type: "error" 
         <pre className="traceback">
           {body.map((line, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: traceback lines are static text in order.
-            <span key={i} className={isMarkerLine(line) ? "tb-line tb-mark" : "tb-line"}>
-              {line}
+            <span key={i} className={isMarkerLine(stripAnsi(line)) ? "tb-line tb-mark" : "tb-line"}>
+              <AnsiText text={line} />
               {"\n"}
             </span>
           ))}
@@ -61,15 +62,17 @@ function RichOutput({ data, metadata }: { data: MimeBundle; metadata: Record<str
       />
     );
   }
-  const text = plainText(data);
-  if (text === null) return <pre className="output output-text muted">(an output this page cannot show)</pre>;
-  return <pre className="output output-text">{text}</pre>;
+  return <MimeOutput data={data} metadata={metadata} />;
 }
 
 function OutputView({ output }: { output: Output }) {
   switch (output.output_type) {
     case "stream":
-      return <pre className={`output output-stream ${output.name}`}>{output.text}</pre>;
+      return (
+        <pre className={`output output-stream ${output.name}`}>
+          <AnsiText text={terminalText(output.text)} />
+        </pre>
+      );
     case "execute_result":
     case "display_data":
       return <RichOutput data={output.data} metadata={output.metadata} />;

@@ -66,9 +66,17 @@ describe("readNotebookFile", () => {
             {
               output_type: "display_data",
               metadata: {},
-              data: { "image/png": "AAAA", "text/plain": "<Figure>" },
+              data: {
+                "application/vnd.jupyter.widget-view+json": { model_id: "m" },
+                "text/plain": "IntSlider()",
+              },
             },
-            { output_type: "execute_result", execution_count: 1, metadata: {}, data: { "text/html": "<b>" } },
+            {
+              output_type: "execute_result",
+              execution_count: 1,
+              metadata: {},
+              data: { "application/javascript": "alert(1)" },
+            },
           ],
         },
       ],
@@ -76,12 +84,12 @@ describe("readNotebookFile", () => {
     const opened = readNotebookFile("a.ipynb", text);
     if ("error" in opened) throw new Error(opened.error);
     expect(opened.skipped).toEqual([
-      "cell 1 output 1: image/png shown as its text",
-      "cell 1 output 2: text/html not shown",
+      "cell 1 output 1: application/vnd.jupyter.widget-view+json shown as its text",
+      "cell 1 output 2: application/javascript not shown",
     ]);
     expect(unrenderedOutputs(opened.doc)).toEqual(opened.skipped);
     expect(openedMessage("a.ipynb", opened.skipped)).toBe(
-      "Opened a.ipynb. Some parts cannot be shown as they are: cell 1 output 1: image/png shown as its text; cell 1 output 2: text/html not shown.",
+      "Opened a.ipynb. Some parts cannot be shown as they are: cell 1 output 1: application/vnd.jupyter.widget-view+json shown as its text; cell 1 output 2: application/javascript not shown.",
     );
   });
 

@@ -6,6 +6,7 @@ import { type FormValue, parseForms, setParam } from "../notebook/forms.ts";
 import { parseIpynb, parsePercentPy, toIpynb, toPercentPy } from "../notebook/ipynb.ts";
 import type { NotebookDoc } from "../notebook/model.ts";
 import { applyShare, decodeShare, encodeShare, shareStateFor } from "../notebook/share.ts";
+import { RENDERED_MIMES } from "./outputs/plan.ts";
 
 /** Largest file the page opens, in characters: a notebook with figures is a few MB. */
 export const MAX_FILE_CHARS = 50_000_000;
@@ -24,9 +25,9 @@ export function readNotebookFile(name: string, text: string): Opened {
   }
 }
 
-const SHOWN_MIMES = new Set(["text/plain", "application/vnd.plotly.v1+json"]);
+const SHOWN_MIMES = new Set([...RENDERED_MIMES, "application/vnd.plotly.v1+json"]);
 
-/** Outputs whose mime types the page does not draw (images, HTML, widgets), for the open notice. */
+/** Outputs whose mime types the page does not draw (widgets, JavaScript), for the open notice. */
 export function unrenderedOutputs(doc: NotebookDoc): string[] {
   const notes: string[] = [];
   doc.cells.forEach((cell, i) => {
