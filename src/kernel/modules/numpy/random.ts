@@ -6,12 +6,11 @@
  * stream). Scalar draws (`size=None`) return Python floats/ints as numpy does.
  * `default_rng` and the Generator live in random-generator.ts.
  */
-import { copyInto, getItem, NDArray, type Shape, astype, shapeSize } from "../../nd/mod.ts";
+import { copyInto, getItem, NDArray, type Shape, shapeSize } from "../../nd/mod.ts";
 import {
   binomial,
   createRandomState,
   normal,
-  type Param,
   permutationIndices,
   type RandomState,
   rand,
@@ -25,7 +24,6 @@ import {
 } from "../../nd/random.ts";
 import {
   type KernelContext,
-  makeBuiltin,
   makeModule,
   NpScalar,
   type PyBuiltin,
@@ -36,84 +34,21 @@ import {
   PyTuple,
   PyType,
   type PyValue,
-  pyFloat,
   pyLen,
   raise,
   SlotKey,
-  toIndex,
   typeName,
 } from "../../py/values.ts";
-import { intArg, numberArg, shapeArg, toNDArray, wrap } from "./convert.ts";
-import { type Bound, fn as pyFn } from "./ops.ts";
-
-/**
- * A RandomState method: Cython's "takes at most N positional arguments"
- * TypeError for extra positionals, then the usual keyword binding.
- */
-function fn(name: string, params: readonly string[], impl: (v: Bound, ctx: KernelContext) => PyValue) {
-  const bound = pyFn(name, params, impl);
-  const varargs = params.some((p) => p.startsWith("*") && p !== "*" && !p.startsWith("**"));
-  const star = params.indexOf("*");
-  const max = star < 0 ? params.filter((p) => !p.startsWith("**")).length : star;
-  return makeBuiltin(name, (args, kwargs, ctx) => {
-    if (!varargs && args.length > max) {
-      const what = `positional argument${max === 1 ? "" : "s"}`;
-      raise("TypeError", `${name}() takes at most ${max} ${what} (${args.length} given)`);
-    }
-    return bound.impl(args, kwargs, ctx);
-  });
-}
+import { intArg, toNDArray, wrap } from "./convert.ts";
+import type { Bound } from "./ops.ts";
+import { generatorAttrs } from "./random-generator.ts";
+import { boundArg, dimsArg, drawResult, fn, paramArg, sizeArg } from "./random-args.ts";
 
 /** The session's legacy RandomState, seeded from the clock until `np.random.seed`. */
 export const randomStateKey = new SlotKey<RandomState>("numpy.random.state", () => createRandomState());
 
 function stateOf(ctx: KernelContext): RandomState {
   return ctx.slot(randomStateKey);
-}
-
-/** A draw result: a Python float/int for a scalar draw, else the array. */
-function drawResult(r: number | NDArray, integer = false): PyValue {
-  if (r instanceof NDArray) return r;
-  return integer ? r : pyFloat(r);
-}
-
-/** `size=`: None, an int, or a tuple of ints (numpy's TypeError for floats). */
-function sizeArg(v: PyValue | undefined): Shape | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof PyFloat) {
-    return raise("TypeError", `expected a sequence of integers or a single integer, got '${v.v}'`);
-  }
-  return shapeArg(v);
-}
-
-/** `rand(d0, d1, ...)` dimensions. */
-function dimsArg(v: PyValue | undefined): number[] {
-  if (!(v instanceof PyTuple)) return [];
-  return v.items.map((d) => {
-    if (d instanceof PyFloat) return raise("TypeError", "'float' object cannot be interpreted as an integer");
-    return toIndex(d);
-  });
-}
-
-/** A distribution parameter: a number, or an array_like broadcast against the others. */
-function paramArg(v: PyValue | undefined, dflt: number, what: string): Param {
-  if (v === undefined) return dflt;
-  if (v instanceof PyList || v instanceof PyTuple || v instanceof NDArray) {
-    const a = toNDArray(v);
-    if (a.ndim === 0) return a.data[a.offset] ?? 0;
-    return a.dtype === "float64" ? a : astype(a, "float64");
-  }
-  return numberArg(v, what);
-}
-
-/** An integer bound of `randint` (floats are truncated, as numpy's cast does). */
-function boundArg(v: PyValue | undefined): Param | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof PyList || v instanceof PyTuple || v instanceof NDArray) {
-    const a = toNDArray(v);
-    return astype(a, "int64");
-  }
-  return Math.trunc(numberArg(v, "randint bound"));
 }
 
 const castScalarError = (from: string) =>
@@ -383,10 +318,10 @@ function randomStateType(): PyType {
 }
 
 /** The `numpy.random` module (factory; the global state is the session's slot). */
-export function randomModule(ctx: KernelContext): PyModule {
+export function randomModule(_ctx: KernelContext): PyModule {
   const attrs: Record<string, PyValue> = {};
   for (const [name, m] of Object.entries(LEGACY)) attrs[name] = legacyBuiltin(name, m, stateOf);
   attrs.RandomState = randomStateType();
-  void ctx;
+  Object.assign(attrs, generatorAttrs());
   return makeModule("numpy.random", attrs);
 }
