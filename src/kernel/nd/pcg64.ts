@@ -3,13 +3,18 @@
  * mod 2**128) with the XSL-RR output (the xor of the state's halves rotated
  * right by its top 6 bits), stepped before each output, as numpy's
  * `pcg64_random_r`. The state and increment are held as eight 16-bit limbs
- * so every partial product is exact in a double.
+ * so every partial product is exact in a double; outputs are made a block
+ * ahead (pcg64-wasm.ts, or this JS step without WebAssembly) and taken in
+ * order, which draws cannot tell from stepping one at a time.
  *
  * Seeding is numpy's: `SeedSequence(seed).generate_state(4, uint64)` gives
  * the initial state (words 0, 1: high, low) and sequence (words 2, 3), then
  * `pcg64_srandom_r`: inc = seq << 1 | 1; state = 0; step; state += init; step.
  */
+import { PCG_BLOCK, pcgBlocks } from "./pcg64-wasm.ts";
 import { type Entropy, entropyWords, generateState, seedPool } from "./seedseq.ts";
+
+const MASK64 = (1n << 64n) - 1n;
 
 /** PCG_DEFAULT_MULTIPLIER_128 = 0x2360ED051FC65DA44385DF649FCCF645, 16-bit limbs, least significant first. */
 const MUL = [0xf645, 0x9fcc, 0xdf64, 0x4385, 0x5da4, 0x1fc6, 0xed05, 0x2360] as const;
@@ -72,8 +77,49 @@ export class Pcg64 {
     this.s7 = t % B16;
   }
 
-  /** Steps, then sets `hi`/`lo` to the XSL-RR output of the new state. */
+  /** Outputs made ahead (uint32 pairs, low word first): draws take them in order. */
+  private readonly buf = new Uint32Array(2 * PCG_BLOCK);
+  private bufPos = 0;
+  private bufLen = 0;
+
+  /** Sets `hi`/`lo` to the next output (the generator's next step, made ahead a block at a time). */
   next64(): void {
+    if (this.bufPos === this.bufLen) this.refill();
+    const k = 2 * this.bufPos++;
+    this.lo = this.buf[k] ?? 0;
+    this.hi = this.buf[k + 1] ?? 0;
+  }
+
+  /** The next block of outputs, in WebAssembly when it is there. */
+  private refill(): void {
+    const blocks = pcgBlocks;
+    if (blocks !== null) {
+      const s = this.state();
+      const inc = this.incValue();
+      blocks.state[0] = s >> 64n;
+      blocks.state[1] = s & MASK64;
+      blocks.state[2] = inc >> 64n;
+      blocks.state[3] = inc & MASK64;
+      blocks.fill(PCG_BLOCK);
+      this.setState(((blocks.state[0] ?? 0n) << 64n) | (blocks.state[1] ?? 0n));
+      this.buf.set(blocks.out);
+    } else {
+      for (let i = 0; i < PCG_BLOCK; i++) {
+        this.stepOutput();
+        this.buf[2 * i] = this.lo;
+        this.buf[2 * i + 1] = this.hi;
+      }
+    }
+    this.bufPos = 0;
+    this.bufLen = PCG_BLOCK;
+  }
+
+  private incValue(): bigint {
+    return Array.from(this.inc).reduceRight((acc, l) => (acc << 16n) | BigInt(l), 0n);
+  }
+
+  /** One step in JS, then `hi`/`lo` = the XSL-RR output of the new state. */
+  private stepOutput(): void {
     this.step();
     const xh = (((this.s7 << 16) | this.s6) ^ ((this.s3 << 16) | this.s2)) >>> 0;
     const xl = (((this.s5 << 16) | this.s4) ^ ((this.s1 << 16) | this.s0)) >>> 0;
