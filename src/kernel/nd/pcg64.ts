@@ -90,9 +90,12 @@ export class Pcg64 {
     this.hi = this.buf[k + 1] ?? 0;
   }
 
+  /** `useWasm` false keeps the JS step (the path taken where WebAssembly is missing). */
+  constructor(private readonly useWasm = true) {}
+
   /** The next block of outputs, in WebAssembly when it is there. */
   private refill(): void {
-    const blocks = pcgBlocks;
+    const blocks = this.useWasm ? pcgBlocks : null;
     if (blocks !== null) {
       const s = this.state();
       const inc = this.incValue();
@@ -194,10 +197,10 @@ export class Pcg64 {
 }
 
 /** `PCG64(seed)`: SeedSequence over the entropy's words, 4 uint64 words (8 uint32, low word first). */
-export function createPcg64(entropy: Entropy): Pcg64 {
+export function createPcg64(entropy: Entropy, useWasm = true): Pcg64 {
   const w = generateState(seedPool(entropyWords(entropy)), 8);
   const u64 = (i: number) => (BigInt(w[2 * i + 1] ?? 0) << 32n) | BigInt(w[2 * i] ?? 0);
-  const g = new Pcg64();
+  const g = new Pcg64(useWasm);
   g.seed128((u64(0) << 64n) | u64(1), (u64(2) << 64n) | u64(3));
   return g;
 }

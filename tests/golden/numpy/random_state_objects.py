@@ -83,3 +83,12 @@ print(repr(rs.permutation(0)), repr(rs.permutation(-1)))
 np.random.seed(0)
 print(repr(np.random.permutation(-1)))
 print(repr(np.random.permutation(5)))
+
+# %%
+rs = np.random.RandomState(8)
+print(repr(rs.choice(5, 3, replace=False, p=[0.1, 0.2, 0.3, 0.2, 0.2])))
+print(repr(rs.choice(6, 6, replace=False, p=[0.5, 0.1, 0.1, 0.1, 0.1, 0.1])))
+print(repr(rs.choice([1.5, 2.5, 3.5], 2, replace=False, p=[0.2, 0.3, 0.5])))
+
+# %%
+np.random.RandomState(0).choice(3, 3, replace=False, p=[0.5, 0.5, 0])

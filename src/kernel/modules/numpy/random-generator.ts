@@ -105,7 +105,7 @@ function probabilities(pArg: PyValue, pop: number): number[] {
 }
 
 /** `cdf.searchsorted(u, side="right")` for the normalised cumulative sum of `p`. */
-function searchCdf(p: readonly number[], us: readonly number[]): number[] {
+export function searchCdf(p: readonly number[], us: readonly number[]): number[] {
   const cdf: number[] = [];
   let acc = 0;
   for (const x of p) {
@@ -124,6 +124,30 @@ function searchCdf(p: readonly number[], us: readonly number[]): number[] {
     }
     return lo;
   });
+}
+
+/**
+ * numpy's `choice(replace=False, p=...)` loop (RandomState's and
+ * Generator's): draw the missing count, zero the p of those found, keep each
+ * index's first occurrence, until `count` distinct indices are found.
+ */
+export function uniqueByP(p: readonly number[], count: number, draw: (k: number) => number[]): number[] {
+  if (p.filter((x) => x > 0).length < count)
+    return raise("ValueError", "Fewer non-zero entries in p than size");
+  const q = p.slice();
+  const idx: number[] = [];
+  while (idx.length < count) {
+    const us = draw(count - idx.length);
+    for (const k of idx) q[k] = 0;
+    const seen = new Set<number>();
+    for (const k of searchCdf(q, us)) {
+      if (!seen.has(k)) {
+        seen.add(k);
+        idx.push(k);
+      }
+    }
+  }
+  return idx;
 }
 
 function uniforms(g: Pcg64, n: number): number[] {
@@ -166,20 +190,7 @@ function choice(
     if (p !== null) {
       if (p.filter((x) => x > 0).length < count)
         return raise("ValueError", "Fewer non-zero entries in p than size");
-      // numpy's loop: draw the missing count, zero the found ones' p, keep first occurrences
-      const q = p.slice();
-      idx = [];
-      while (idx.length < count) {
-        const us = uniforms(g, count - idx.length);
-        for (const k of idx) q[k] = 0;
-        const seen = new Set<number>();
-        for (const k of searchCdf(q, us)) {
-          if (!seen.has(k)) {
-            seen.add(k);
-            idx.push(k);
-          }
-        }
-      }
+      idx = uniqueByP(p, count, (k) => uniforms(g, k));
     } else {
       idx = sampleWithoutReplacement(g, pop, count, shuffle);
     }

@@ -41,7 +41,7 @@ import {
 } from "../../py/values.ts";
 import { intArg, toNDArray, wrap } from "./convert.ts";
 import type { Bound } from "./ops.ts";
-import { generatorAttrs } from "./random-generator.ts";
+import { generatorAttrs, searchCdf, uniqueByP } from "./random-generator.ts";
 import { boundArg, dimsArg, drawResult, fn, paramArg, sizeArg } from "./random-args.ts";
 
 /** The session's legacy RandomState, seeded from the clock until `np.random.seed`. */
@@ -138,36 +138,21 @@ function choice(
       const r = randint(state, 0, popSize, [count]);
       idx = r instanceof NDArray ? r.toFlatArray() : [r];
     } else {
-      const cdf: number[] = [];
-      let acc = 0;
-      for (const x of p) {
-        acc += x;
-        cdf.push(acc);
-      }
-      const last = cdf[cdf.length - 1] ?? 1;
-      for (let i = 0; i < cdf.length; i++) cdf[i] = (cdf[i] ?? 0) / last;
       const u = randomSample(state, [count]);
-      const us = u instanceof NDArray ? u.toFlatArray() : [u];
-      // searchsorted(side="right"): the first index whose cdf exceeds the sample.
-      idx = us.map((x) => {
-        let lo = 0;
-        let hi = cdf.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((cdf[mid] ?? 0) <= x) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      });
+      idx = searchCdf(p, u instanceof NDArray ? u.toFlatArray() : [u]);
     }
   } else {
     if (count > popSize) {
       return raise("ValueError", "Cannot take a larger sample than population when 'replace=False'");
     }
     if (p !== null) {
-      return raise("NotImplementedError", "choice(replace=False, p=...) is not supported in this notebook");
+      idx = uniqueByP(p, count, (k) => {
+        const u = randomSample(state, [k]);
+        return u instanceof NDArray ? u.toFlatArray() : [u];
+      });
+    } else {
+      idx = permutationIndices(state, popSize).slice(0, count);
     }
-    idx = permutationIndices(state, popSize).slice(0, count);
   }
   const idxArray = NDArray.fromData("int64", Float64Array.from(idx), size ?? []);
   if (pool === null) return size === null ? (idx[0] ?? 0) : idxArray;
