@@ -44,21 +44,33 @@ export function gaussDraw(g: Pcg64): number {
   }
 }
 
-/** `out[i] = loc + scale * z` for ziggurat draws z (the fast path inlined). */
+/** `out[i] = loc + scale * z` for ziggurat draws z, the fast accept read straight from the output blocks. */
 function fillGauss(g: Pcg64, out: Float64Array, loc: number, scale: number): void {
   const { ki, wi } = zigguratTables();
+  const buf = g.buf;
   const n = out.length;
-  for (let i = 0; i < n; i++) {
-    g.next64();
-    const lo = g.lo;
-    const idx = lo & 0xff;
-    const rabs = (g.hi & 0x1fffffff) * 8388608 + (lo >>> 9);
-    if (rabs < (ki[idx] ?? 0)) {
-      const x = rabs * (wi[idx] ?? 0);
-      out[i] = loc + scale * ((lo >>> 8) & 1 ? -x : x);
-    } else {
-      out[i] = loc + scale * gaussRest(g, lo, rabs, idx);
+  let i = 0;
+  while (i < n) {
+    if (g.bufPos === g.bufLen) g.refill();
+    let p = g.bufPos;
+    const len = g.bufLen;
+    for (; i < n && p < len; i++) {
+      const lo = buf[2 * p] ?? 0;
+      const hi = buf[2 * p + 1] ?? 0;
+      p++;
+      const idx = lo & 0xff;
+      const rabs = (hi & 0x1fffffff) * 8388608 + (lo >>> 9);
+      if (rabs < (ki[idx] ?? 0)) {
+        const x = rabs * (wi[idx] ?? 0);
+        out[i] = loc + scale * ((lo >>> 8) & 1 ? -x : x);
+      } else {
+        // the slow paths draw more outputs (refilling `buf` in place): hand the position over and back
+        g.bufPos = p;
+        out[i] = loc + scale * gaussRest(g, lo, rabs, idx);
+        p = g.bufPos;
+      }
     }
+    g.bufPos = p;
   }
 }
 
@@ -84,7 +96,7 @@ function gaussRest(g: Pcg64, lo: number, rabs: number, idx: number): number {
 export function genRandom(g: Pcg64, size: Shape | null): number | NDArray {
   if (size === null) return g.nextDouble();
   const data = allocFloat64(size);
-  for (let i = 0; i < data.length; i++) data[i] = g.nextDouble();
+  g.fillDoubles(data, 0, 1);
   return NDArray.fromData("float64", data, [...size]);
 }
 
@@ -115,7 +127,7 @@ export function genUniform(g: Pcg64, low: Param, high: Param, size: Shape | null
     if (!Number.isFinite(range)) throw rangeError();
     if (size === null) return low + range * g.nextDouble();
     const data = allocFloat64(size);
-    for (let i = 0; i < data.length; i++) data[i] = low + range * g.nextDouble();
+    g.fillDoubles(data, low, range);
     return NDArray.fromData("float64", data, [...size]);
   }
   return cont2(
@@ -135,26 +147,25 @@ export function genUniform(g: Pcg64, low: Param, high: Param, size: Shape | null
 
 const TWO32 = 4294967296;
 
-/** The 64-bit product w * e of two uint32 as exact [high, low] words (16-bit split, each part < 2**53). */
-function mul32x32(w: number, e: number): [number, number] {
-  const wh = w >>> 16;
-  const wl = w & 0xffff;
-  const b = wh * e;
-  const bh = Math.floor(b / 65536);
-  const t = (b - bh * 65536) * 65536 + wl * e;
-  const carry = Math.floor(t / TWO32);
-  return [bh + carry, t - carry * TWO32];
-}
-
-/** Lemire's bounded draw in [0, rng] from 32-bit words (`buffered_bounded_lemire_uint32`), rng < 2**32 - 1. */
+/**
+ * Lemire's bounded draw in [0, rng] from 32-bit words
+ * (`buffered_bounded_lemire_uint32`), rng < 2**32 - 1: the high word of
+ * word * (rng + 1), redrawn while the low word is below 2**32 mod (rng + 1).
+ * (numpy tests `low < rng + 1` before computing that threshold; as the
+ * threshold is below rng + 1, testing it alone accepts the same words.) The
+ * 64-bit product is split on 16 bits so every part is exact in a double.
+ */
 function lemire32(g: Pcg64, rng: number): number {
   const excl = rng + 1;
-  let [high, leftover] = mul32x32(g.nextUint32(), excl);
-  if (leftover < excl) {
-    const threshold = (TWO32 - 1 - rng) % excl;
-    while (leftover < threshold) [high, leftover] = mul32x32(g.nextUint32(), excl);
+  const threshold = (TWO32 - excl) % excl;
+  for (;;) {
+    const w = g.nextUint32();
+    const b = (w >>> 16) * excl;
+    const bh = Math.floor(b / 65536);
+    const t = (b - bh * 65536) * 65536 + (w & 0xffff) * excl;
+    const carry = Math.floor(t / TWO32);
+    if (t - carry * TWO32 >= threshold) return bh + carry;
   }
-  return high;
 }
 
 const U64 = (1n << 64n) - 1n;

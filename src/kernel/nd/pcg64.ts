@@ -78,9 +78,10 @@ export class Pcg64 {
   }
 
   /** Outputs made ahead (uint32 pairs, low word first): draws take them in order. */
-  private readonly buf = new Uint32Array(2 * PCG_BLOCK);
-  private bufPos = 0;
-  private bufLen = 0;
+  readonly buf = new Uint32Array(2 * PCG_BLOCK);
+  /** The next unused output in `buf`; bulk fills read `buf` directly and advance it. */
+  bufPos = 0;
+  bufLen = 0;
 
   /** Sets `hi`/`lo` to the next output (the generator's next step, made ahead a block at a time). */
   next64(): void {
@@ -94,7 +95,7 @@ export class Pcg64 {
   constructor(private readonly useWasm = true) {}
 
   /** The next block of outputs, in WebAssembly when it is there. */
-  private refill(): void {
+  refill(): void {
     const blocks = this.useWasm ? pcgBlocks : null;
     if (blocks !== null) {
       const s = this.state();
@@ -140,6 +141,24 @@ export class Pcg64 {
       const r = rot - 32;
       this.hi = ((xl >>> r) | (xh << (32 - r))) >>> 0;
       this.lo = ((xh >>> r) | (xl << (32 - r))) >>> 0;
+    }
+  }
+
+  /** `out[i] = lo + range * next_double()` for every i, straight from the output blocks. */
+  fillDoubles(out: Float64Array, lo: number, range: number): void {
+    const n = out.length;
+    const buf = this.buf;
+    let i = 0;
+    while (i < n) {
+      if (this.bufPos === this.bufLen) this.refill();
+      let p = this.bufPos;
+      const end = Math.min(n, i + (this.bufLen - p));
+      for (; i < end; i++, p++) {
+        out[i] =
+          lo +
+          range * (((buf[2 * p + 1] ?? 0) * 2097152 + ((buf[2 * p] ?? 0) >>> 11)) * 1.1102230246251565e-16);
+      }
+      this.bufPos = p;
     }
   }
 

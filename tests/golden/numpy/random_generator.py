@@ -21,6 +21,8 @@ rng = np.random.default_rng(np.array([7, 8]))
 print(repr(rng.random()))
 rng = np.random.default_rng(np.int64(9))
 print(repr(rng.integers(0, 2**40, 3)), repr(rng.integers(0, 2**32, 3)), repr(rng.integers(0, 2**32 - 1, 3)))
+# ranges that reject many words
+print(repr(rng.integers(0, 2**31 + 1, 8)), repr(rng.integers(0, 3 * 2**30 + 7, 6)), repr(rng.integers(5, 2**32 - 1, 3)))
 # 64-bit ranges (values kept below 2**53, which int64 arrays hold exactly here)
 print(repr(rng.integers(0, 2**52, 2) // 2**40), repr(rng.integers(2**63) // 2**40), repr(rng.integers(0, 1, 3)))
 
