@@ -283,6 +283,25 @@ function toIntParam(v: PyValue): number | NDArray {
   return a.ndim === 0 ? Math.trunc(a.data[a.offset] ?? 0) : a;
 }
 
+/** Parameters this notebook does not support raise rather than being ignored. */
+function unsupported(
+  method: string,
+  what: string,
+  v: PyValue | undefined,
+  ok: (v: PyValue) => boolean,
+): void {
+  if (v !== undefined && !ok(v))
+    raise("NotImplementedError", `${method}(${what}) is not supported in this notebook`);
+}
+
+const isZero = (v: PyValue) => v === 0 || v === false;
+const isNone = (v: PyValue) => v === null;
+const isFloat64 = (v: PyValue) =>
+  v === null ||
+  (v instanceof PyType && (v.name === "float" || v.name === "float64")) ||
+  v === "float64" ||
+  (v instanceof DTypeObject && v.dtype === "float64");
+
 interface GenMethod {
   readonly params: readonly string[];
   readonly impl: (g: Pcg64, v: Bound, ctx: KernelContext) => PyValue;
@@ -330,18 +349,26 @@ const GENERATOR: Readonly<Record<string, GenMethod>> = {
   },
   choice: {
     params: ["a", "size?", "replace?", "p?", "axis?", "shuffle?"],
-    impl: (g, [a, size, replace, p, , sh]) =>
-      choice(
-        g,
-        a ?? null,
-        sizeArg(size),
-        replace !== false && replace !== 0,
-        p ?? null,
-        sh !== false && sh !== 0,
-      ),
+    impl: (g, [a, size, replace, p, axis, sh]) => {
+      unsupported("choice", "axis != 0", axis, isZero);
+      const withReplace = replace !== false && replace !== 0;
+      return choice(g, a ?? null, sizeArg(size), withReplace, p ?? null, sh !== false && sh !== 0);
+    },
   },
-  shuffle: { params: ["x", "axis?"], impl: (g, [x], ctx) => shuffle(g, x ?? null, ctx) },
-  permutation: { params: ["x", "axis?"], impl: (g, [x]) => permutation(g, x ?? null) },
+  shuffle: {
+    params: ["x", "axis?"],
+    impl: (g, [x, axis], ctx) => {
+      unsupported("shuffle", "axis != 0", axis, isZero);
+      return shuffle(g, x ?? null, ctx);
+    },
+  },
+  permutation: {
+    params: ["x", "axis?"],
+    impl: (g, [x, axis]) => {
+      unsupported("permutation", "axis != 0", axis, isZero);
+      return permutation(g, x ?? null);
+    },
+  },
 };
 
 let nextObjectId = 0x7f3a_2e00_0000;
