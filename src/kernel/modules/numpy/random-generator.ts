@@ -310,11 +310,19 @@ interface GenMethod {
 const GENERATOR: Readonly<Record<string, GenMethod>> = {
   random: {
     params: ["size?", "dtype?", "out?"],
-    impl: (g, [size]) => drawResult(genRandom(g, sizeArg(size))),
+    impl: (g, [size, dtype, out]) => {
+      unsupported("random", "dtype=...", dtype, isFloat64);
+      unsupported("random", "out=...", out, isNone);
+      return drawResult(genRandom(g, sizeArg(size)));
+    },
   },
   standard_normal: {
     params: ["size?", "dtype?", "out?"],
-    impl: (g, [size]) => drawResult(genNormal(g, 0, 1, sizeArg(size))),
+    impl: (g, [size, dtype, out]) => {
+      unsupported("standard_normal", "dtype=...", dtype, isFloat64);
+      unsupported("standard_normal", "out=...", out, isNone);
+      return drawResult(genNormal(g, 0, 1, sizeArg(size)));
+    },
   },
   normal: {
     params: ["loc?", "scale?", "size?"],
