@@ -11,8 +11,20 @@
  */
 import { NdError } from "./errors.ts";
 import { NDArray, type Shape, allocate, shapeSize, shapeText } from "./ndarray.ts";
+import { binomialDraw } from "./random-binomial.ts";
 import { glibcLog } from "./random-libm.ts";
+import {
+  anyOf,
+  broadcastShapes,
+  cont2,
+  forEachIndex,
+  type Param,
+  paramReader,
+  paramShape,
+} from "./random-params.ts";
 import { mtBlocks } from "./random-wasm.ts";
+
+export type { Param } from "./random-params.ts";
 
 const N = 624;
 const M = 397;
@@ -27,9 +39,6 @@ export interface RandomState {
 
 /** An int seed in [0, 2**32-1], a 1-d sequence of such ints, or null (seed from the clock). */
 export type SeedValue = number | bigint | readonly (number | bigint)[] | null;
-
-/** A distribution parameter: a Python number or an array broadcast against the others. */
-export type Param = number | NDArray;
 
 const seedRangeError = () => new NdError("ValueError", "Seed must be between 0 and 2**32 - 1");
 
@@ -424,121 +433,6 @@ export function randn(state: RandomState, dims: readonly number[]): number | NDA
   return standardNormal(state, dims.length === 0 ? null : dims);
 }
 
-// ---- parameter broadcasting (numpy's `cont` for 2-parameter distributions) ----
-
-interface Flat {
-  readonly shape: Shape;
-  readonly get: (outIndex: readonly number[]) => number;
-}
-
-function paramShape(p: Param): Shape {
-  return typeof p === "number" ? [] : p.shape;
-}
-
-function broadcastShapes(shapes: readonly Shape[], mismatch: (a: number, b: number) => NdError): number[] {
-  const nd = Math.max(0, ...shapes.map((s) => s.length));
-  const out = new Array<number>(nd).fill(1);
-  const owner = new Array<number>(nd).fill(-1);
-  shapes.forEach((s, argIndex) => {
-    for (let i = 0; i < s.length; i++) {
-      const ax = nd - s.length + i;
-      const d = s[i] ?? 1;
-      const cur = out[ax] ?? 1;
-      if (d === cur || d === 1) continue;
-      if (cur === 1) {
-        out[ax] = d;
-        owner[ax] = argIndex;
-      } else {
-        throw mismatch(owner[ax] ?? 0, argIndex);
-      }
-    }
-  });
-  return out;
-}
-
-function paramReader(p: Param, outNd: number): Flat {
-  if (typeof p === "number") return { shape: [], get: () => p };
-  const shape = p.shape;
-  const lead = outNd - shape.length;
-  return {
-    shape,
-    get: (idx) => {
-      let pos = p.offset;
-      for (let i = 0; i < shape.length; i++) {
-        if ((shape[i] ?? 1) !== 1) pos += (idx[lead + i] ?? 0) * (p.strides[i] ?? 0);
-      }
-      return p.data[pos] ?? 0;
-    },
-  };
-}
-
-/** Iterates `outShape` in C order calling `fn(index)`. */
-function forEachIndex(outShape: Shape, fn: (idx: readonly number[], k: number) => void): void {
-  const n = shapeSize(outShape);
-  const idx = new Array<number>(outShape.length).fill(0);
-  for (let k = 0; k < n; k++) {
-    fn(idx, k);
-    for (let ax = outShape.length - 1; ax >= 0; ax--) {
-      const v = (idx[ax] ?? 0) + 1;
-      if (v < (outShape[ax] ?? 0)) {
-        idx[ax] = v;
-        break;
-      }
-      idx[ax] = 0;
-    }
-  }
-}
-
-/**
- * numpy's `cont(...)` for two parameters: the output shape is `size` (which the
- * broadcast parameters must fit) or the broadcast shape of the parameters.
- */
-function cont2(
-  a: Param,
-  b: Param,
-  size: Shape | null,
-  draw: (a: number, b: number) => number,
-  mismatchText: (shapes: readonly Shape[], i: number, j: number) => string,
-): number | NDArray {
-  const shapes = [paramShape(a), paramShape(b)];
-  const scalarParams = shapes.every((s) => s.length === 0);
-  const mismatch = (i: number, j: number) => new NdError("ValueError", mismatchText(shapes, i, j));
-  const bshape = broadcastShapes(shapes, mismatch);
-  if (size === null && scalarParams) {
-    return draw(paramReader(a, 0).get([]), paramReader(b, 0).get([]));
-  }
-  const outShape = size === null ? bshape : [...size];
-  if (size !== null) {
-    const all = broadcastShapes([size, ...shapes], (i, j) =>
-      i === 0 || j === 0
-        ? new NdError(
-            "ValueError",
-            `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg 0 with shape ${shapeText(size, ", ")} and arg ${j} with shape ${shapeText(shapes[j - 1] ?? [], ", ")}.`,
-          )
-        : mismatch(i - 1, j - 1),
-    );
-    if (all.length !== size.length || all.some((d, i) => d !== size[i])) {
-      throw new NdError(
-        "ValueError",
-        `Output size ${shapeText(size, ", ")} is not compatible with broadcast dimensions of inputs ${shapeText(all, ", ")}.`,
-      );
-    }
-  }
-  const ra = paramReader(a, outShape.length);
-  const rb = paramReader(b, outShape.length);
-  const data = allocate("float64", outShape);
-  forEachIndex(outShape, (idx, k) => {
-    data[k] = draw(ra.get(idx), rb.get(idx));
-  });
-  return NDArray.fromData("float64", data, outShape);
-}
-
-function anyOf(p: Param, test: (v: number) => boolean): boolean {
-  if (typeof p === "number") return test(p);
-  const flat = p.toFlatArray();
-  return flat.some(test);
-}
-
 /** `uniform(low=0.0, high=1.0, size=None)`: `low + (high - low) * U`, parameters broadcast. */
 export function uniform(state: RandomState, low: Param, high: Param, size: Shape | null): number | NDArray {
   const shapes = [paramShape(low), paramShape(high)];
@@ -709,7 +603,8 @@ function randomInterval(state: RandomState, max: number): number {
 
 /** Legacy `shuffle` order: for i = n-1 .. 1, swap i with `random_interval(i)`. Returns the permutation of 0..n-1. */
 export function permutationIndices(state: RandomState, n: number): number[] {
-  const idx = Array.from({ length: n }, (_, i) => i);
+  // numpy permutes np.arange(n): empty for n <= 0
+  const idx = Array.from({ length: Math.max(0, n) }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = randomInterval(state, i);
     const t = idx[i] ?? 0;
@@ -717,4 +612,24 @@ export function permutationIndices(state: RandomState, n: number): number[] {
     idx[j] = t;
   }
   return idx;
+}
+
+/**
+ * `binomial(n, p, size=None)` of legacy RandomState: p is checked before n,
+ * as numpy does; an int for scalar parameters with `size=None`, else an
+ * int64 array of `size` or of the broadcast parameters' shape.
+ */
+export function binomial(state: RandomState, n: Param, p: Param, size: Shape | null): number | NDArray {
+  if (anyOf(p, (v) => !(v >= 0 && v <= 1))) throw new NdError("ValueError", "p < 0, p > 1 or p is NaN");
+  if (anyOf(n, (v) => v < 0)) throw new NdError("ValueError", "n < 0");
+  const next = () => nextDouble(state);
+  return cont2(
+    p,
+    n,
+    size,
+    (pv, nv) => binomialDraw(next, Math.trunc(nv), pv),
+    (s, i, j) =>
+      `shape mismatch: objects cannot be broadcast to a single shape.  Mismatch is between arg ${i} with shape ${shapeText(s[i] ?? [], ", ")} and arg ${j} with shape ${shapeText(s[j] ?? [], ", ")}.`,
+    "int64",
+  );
 }

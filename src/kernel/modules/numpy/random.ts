@@ -1,14 +1,16 @@
 /**
- * `numpy.random`: the legacy module-level functions (`seed`, `rand`, `randn`,
- * `random`, `uniform`, `normal`, `randint`, `choice`, ...) drawing from the
- * session's `RandomState` (a session slot, so two notebooks never share a
+ * `numpy.random`: `RandomState` objects and the legacy module-level functions
+ * (`seed`, `rand`, `randn`, `random`, `uniform`, `normal`, `randint`,
+ * `binomial`, `choice`, `shuffle`, `permutation`), which are the methods of a
+ * hidden global RandomState (a session slot, so two notebooks never share a
  * stream). Scalar draws (`size=None`) return Python floats/ints as numpy does.
+ * `default_rng` and the Generator live in random-generator.ts.
  */
-import { copyInto, getItem, NDArray, type Shape, astype, shapeSize } from "../../nd/mod.ts";
+import { copyInto, getItem, NDArray, type Shape, shapeSize } from "../../nd/mod.ts";
 import {
+  binomial,
   createRandomState,
   normal,
-  type Param,
   permutationIndices,
   type RandomState,
   rand,
@@ -22,41 +24,25 @@ import {
 } from "../../nd/random.ts";
 import {
   type KernelContext,
-  makeBuiltin,
   makeModule,
   NpScalar,
+  type PyBuiltin,
   PyFloat,
   PyList,
   type PyModule,
+  PyObject,
   PyTuple,
+  PyType,
   type PyValue,
-  pyFloat,
   pyLen,
   raise,
   SlotKey,
-  toIndex,
   typeName,
 } from "../../py/values.ts";
-import { intArg, numberArg, shapeArg, toNDArray, wrap } from "./convert.ts";
-import { type Bound, fn as pyFn } from "./ops.ts";
-
-/**
- * A RandomState method: Cython's "takes at most N positional arguments"
- * TypeError for extra positionals, then the usual keyword binding.
- */
-function fn(name: string, params: readonly string[], impl: (v: Bound, ctx: KernelContext) => PyValue) {
-  const bound = pyFn(name, params, impl);
-  const varargs = params.some((p) => p.startsWith("*") && p !== "*" && !p.startsWith("**"));
-  const star = params.indexOf("*");
-  const max = star < 0 ? params.filter((p) => !p.startsWith("**")).length : star;
-  return makeBuiltin(name, (args, kwargs, ctx) => {
-    if (!varargs && args.length > max) {
-      const what = `positional argument${max === 1 ? "" : "s"}`;
-      raise("TypeError", `${name}() takes at most ${max} ${what} (${args.length} given)`);
-    }
-    return bound.impl(args, kwargs, ctx);
-  });
-}
+import { intArg, toNDArray, wrap } from "./convert.ts";
+import type { Bound } from "./ops.ts";
+import { generatorAttrs, searchCdf, uniqueByP } from "./random-generator.ts";
+import { boundArg, dimsArg, drawResult, fn, paramArg, sizeArg } from "./random-args.ts";
 
 /** The session's legacy RandomState, seeded from the clock until `np.random.seed`. */
 export const randomStateKey = new SlotKey<RandomState>("numpy.random.state", () => createRandomState());
@@ -65,64 +51,44 @@ function stateOf(ctx: KernelContext): RandomState {
   return ctx.slot(randomStateKey);
 }
 
-/** A draw result: a Python float/int for a scalar draw, else the array. */
-function drawResult(r: number | NDArray, integer = false): PyValue {
-  if (r instanceof NDArray) return r;
-  return integer ? r : pyFloat(r);
-}
+const castScalarError = (from: string) =>
+  raise("TypeError", `Cannot cast scalar from ${from} to dtype('int64') according to the rule 'safe'`);
 
-/** `size=`: None, an int, or a tuple of ints (numpy's TypeError for floats). */
-function sizeArg(v: PyValue | undefined): Shape | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof PyFloat) {
-    return raise("TypeError", `expected a sequence of integers or a single integer, got '${v.v}'`);
-  }
-  return shapeArg(v);
-}
-
-/** `rand(d0, d1, ...)` dimensions. */
-function dimsArg(v: PyValue | undefined): number[] {
-  if (!(v instanceof PyTuple)) return [];
-  return v.items.map((d) => {
-    if (d instanceof PyFloat) return raise("TypeError", "'float' object cannot be interpreted as an integer");
-    return toIndex(d);
-  });
-}
-
-/** A distribution parameter: a number, or an array_like broadcast against the others. */
-function paramArg(v: PyValue | undefined, dflt: number, what: string): Param {
-  if (v === undefined) return dflt;
-  if (v instanceof PyList || v instanceof PyTuple || v instanceof NDArray) {
-    const a = toNDArray(v);
-    if (a.ndim === 0) return a.data[a.offset] ?? 0;
-    return a.dtype === "float64" ? a : astype(a, "float64");
-  }
-  return numberArg(v, what);
-}
-
-/** An integer bound of `randint` (floats are truncated, as numpy's cast does). */
-function boundArg(v: PyValue | undefined): Param | null {
-  if (v === undefined || v === null) return null;
-  if (v instanceof PyList || v instanceof PyTuple || v instanceof NDArray) {
-    const a = toNDArray(v);
-    return astype(a, "int64");
-  }
-  return Math.trunc(numberArg(v, "randint bound"));
-}
-
+/**
+ * numpy's `_legacy_seeding`: an array is squeezed first, so `np.array([42])`
+ * seeds as `42` does (init_genrand); any other sequence seeds by init_by_array.
+ */
 function seedArg(v: PyValue | undefined): SeedValue {
   if (v === undefined || v === null) return null;
   if (v instanceof PyFloat || (v instanceof NpScalar && (v.dtype === "float64" || v.dtype === "float32"))) {
-    return raise(
-      "TypeError",
-      "Cannot cast scalar from dtype('float64') to dtype('int64') according to the rule 'safe'",
-    );
+    return castScalarError("dtype('float64')");
+  }
+  if (v instanceof NDArray && v.size === 1 && v.ndim > 0) {
+    // `seed.squeeze()` is a 0-d array, which operator.index takes when it is integral
+    const x = v.data[v.offset] ?? 0;
+    if (v.dtype === "int64" || v.dtype === "bool") return x;
+    return castScalarError(`dtype('${v.dtype}')`);
   }
   if (v instanceof PyList || v instanceof PyTuple || v instanceof NDArray) {
-    return toNDArray(v).toFlatArray();
+    const a = toNDArray(v);
+    if (a.size === 0) return raise("ValueError", "Seed must be non-empty");
+    if (a.dtype !== "int64" && a.dtype !== "bool") {
+      return raise(
+        "TypeError",
+        a.ndim === 0
+          ? `Cannot cast scalar from dtype('${a.dtype}') to dtype('int64') according to the rule 'safe'`
+          : `Cannot cast array data from dtype('${a.dtype}') to dtype('int64') according to the rule 'safe'`,
+      );
+    }
+    if (a.ndim === 0) return a.data[a.offset] ?? 0;
+    if (a.ndim !== 1) return raise("ValueError", "Seed array must be 1-d");
+    return a.toFlatArray();
   }
-  if (typeof v === "number" || typeof v === "boolean" || v instanceof NpScalar) return intArg(v);
-  return raise("TypeError", `Cannot cast scalar from ${typeName(v)} to dtype('int64')`);
+  if (typeof v === "number" || typeof v === "bigint" || typeof v === "boolean" || v instanceof NpScalar) {
+    return typeof v === "bigint" ? v : intArg(v);
+  }
+  if (typeof v === "string") return castScalarError(`dtype('<U${Math.max(1, v.length)}')`);
+  return castScalarError(typeName(v));
 }
 
 /** Rows of `a` (axis 0) reordered by the legacy shuffle permutation, as a new array. */
@@ -134,13 +100,12 @@ function permuteRows(state: RandomState, a: NDArray): NDArray {
 
 /** `choice(a, size=None, replace=True, p=None)` of legacy RandomState. */
 function choice(
-  ctx: KernelContext,
+  state: RandomState,
   aArg: PyValue,
   size: Shape | null,
   replace: boolean,
   pArg: PyValue | undefined,
 ): PyValue {
-  const state = stateOf(ctx);
   let pool: NDArray | null = null;
   let popSize: number;
   if (typeof aArg === "number" || (aArg instanceof NpScalar && aArg.dtype === "int64")) {
@@ -173,36 +138,21 @@ function choice(
       const r = randint(state, 0, popSize, [count]);
       idx = r instanceof NDArray ? r.toFlatArray() : [r];
     } else {
-      const cdf: number[] = [];
-      let acc = 0;
-      for (const x of p) {
-        acc += x;
-        cdf.push(acc);
-      }
-      const last = cdf[cdf.length - 1] ?? 1;
-      for (let i = 0; i < cdf.length; i++) cdf[i] = (cdf[i] ?? 0) / last;
       const u = randomSample(state, [count]);
-      const us = u instanceof NDArray ? u.toFlatArray() : [u];
-      // searchsorted(side="right"): the first index whose cdf exceeds the sample.
-      idx = us.map((x) => {
-        let lo = 0;
-        let hi = cdf.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if ((cdf[mid] ?? 0) <= x) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo;
-      });
+      idx = searchCdf(p, u instanceof NDArray ? u.toFlatArray() : [u]);
     }
   } else {
     if (count > popSize) {
       return raise("ValueError", "Cannot take a larger sample than population when 'replace=False'");
     }
     if (p !== null) {
-      return raise("NotImplementedError", "choice(replace=False, p=...) is not supported in this notebook");
+      idx = uniqueByP(p, count, (k) => {
+        const u = randomSample(state, [k]);
+        return u instanceof NDArray ? u.toFlatArray() : [u];
+      });
+    } else {
+      idx = permutationIndices(state, popSize).slice(0, count);
     }
-    idx = permutationIndices(state, popSize).slice(0, count);
   }
   const idxArray = NDArray.fromData("int64", Float64Array.from(idx), size ?? []);
   if (pool === null) return size === null ? (idx[0] ?? 0) : idxArray;
@@ -210,69 +160,153 @@ function choice(
   return getItem(pool, [idxArray]);
 }
 
-/** The `numpy.random` module (factory; the state is the session's slot). */
-export function randomModule(_ctx: KernelContext): PyModule {
-  const sized = (name: string, draw: (s: RandomState, size: Shape | null) => number | NDArray) =>
-    fn(name, ["size?"], ([size], ctx) => drawResult(draw(stateOf(ctx), sizeArg(size))));
-  return makeModule("numpy.random", {
-    seed: fn("seed", ["seed?"], ([seed], ctx) => {
-      seedState(stateOf(ctx), seedArg(seed));
+/** A method of RandomState: parameter names as numpy's, drawing from `state`. */
+interface LegacyMethod {
+  readonly params: readonly string[];
+  readonly impl: (state: RandomState, v: Bound, ctx: KernelContext) => PyValue;
+}
+
+const sized = (draw: (s: RandomState, size: Shape | null) => number | NDArray): LegacyMethod => ({
+  params: ["size?"],
+  impl: (state, [size]) => drawResult(draw(state, sizeArg(size))),
+});
+
+/** Legacy `permutation(x)`: a permuted `arange(x)` for an int, else a permuted copy along axis 0. */
+function permutation(state: RandomState, x: PyValue): PyValue {
+  if (typeof x === "number" || (x instanceof NpScalar && x.dtype === "int64")) {
+    const perm = permutationIndices(state, intArg(x));
+    return NDArray.fromData("int64", Float64Array.from(perm), [perm.length]);
+  }
+  const a = toNDArray(x);
+  if (a.ndim === 0) return raise("IndexError", "x must be an integer or at least 1-dimensional");
+  return permuteRows(state, a);
+}
+
+/** Legacy `shuffle(x)`: permutes a list or an array's axis 0 in place. */
+function shuffle(state: RandomState, x: PyValue, ctx: KernelContext): PyValue {
+  if (!(x instanceof NDArray)) {
+    if (x instanceof PyList) {
+      const perm = permutationIndices(state, x.items.length);
+      const old = x.items.slice();
+      x.items = perm.map((i) => old[i] ?? null);
       return null;
-    }),
-    rand: fn("rand", ["*dims"], ([dims], ctx) => drawResult(rand(stateOf(ctx), dimsArg(dims)))),
-    randn: fn("randn", ["*dims"], ([dims], ctx) => drawResult(randn(stateOf(ctx), dimsArg(dims)))),
-    random: sized("random", randomSample),
-    random_sample: sized("random_sample", randomSample),
-    sample: sized("sample", randomSample),
-    ranf: sized("ranf", randomSample),
-    standard_normal: sized("standard_normal", standardNormal),
-    uniform: fn("uniform", ["low?", "high?", "size?"], ([low, high, size], ctx) =>
-      drawResult(uniform(stateOf(ctx), paramArg(low, 0, "low"), paramArg(high, 1, "high"), sizeArg(size))),
-    ),
-    normal: fn("normal", ["loc?", "scale?", "size?"], ([loc, scale, size], ctx) =>
-      drawResult(normal(stateOf(ctx), paramArg(loc, 0, "loc"), paramArg(scale, 1, "scale"), sizeArg(size))),
-    ),
-    randint: fn("randint", ["low", "high?", "size?", "dtype?"], ([low, high, size], ctx) => {
+    }
+    pyLen(x, ctx);
+    return raise("TypeError", `shuffle() of a '${typeName(x)}' is not supported in this notebook`);
+  }
+  if (x.ndim === 0) return raise("TypeError", "len() of unsized object");
+  copyInto(x, permuteRows(state, x));
+  return null;
+}
+
+/** Every RandomState method; the `numpy.random` functions are these on the hidden global instance. */
+const LEGACY: Readonly<Record<string, LegacyMethod>> = {
+  seed: {
+    params: ["seed?"],
+    impl: (state, [seed]) => {
+      seedState(state, seedArg(seed));
+      return null;
+    },
+  },
+  rand: { params: ["*dims"], impl: (state, [dims]) => drawResult(rand(state, dimsArg(dims))) },
+  randn: { params: ["*dims"], impl: (state, [dims]) => drawResult(randn(state, dimsArg(dims))) },
+  random: sized(randomSample),
+  random_sample: sized(randomSample),
+  sample: sized(randomSample),
+  ranf: sized(randomSample),
+  standard_normal: sized(standardNormal),
+  uniform: {
+    params: ["low?", "high?", "size?"],
+    impl: (state, [low, high, size]) =>
+      drawResult(uniform(state, paramArg(low, 0, "low"), paramArg(high, 1, "high"), sizeArg(size))),
+  },
+  normal: {
+    params: ["loc?", "scale?", "size?"],
+    impl: (state, [loc, scale, size]) =>
+      drawResult(normal(state, paramArg(loc, 0, "loc"), paramArg(scale, 1, "scale"), sizeArg(size))),
+  },
+  randint: {
+    params: ["low", "high?", "size?", "dtype?"],
+    impl: (state, [low, high, size]) => {
       const lo = boundArg(low);
       if (lo === null) return raise("TypeError", "randint() low must be an integer, not None");
-      return drawResult(randint(stateOf(ctx), lo, boundArg(high), sizeArg(size)), true);
-    }),
-    choice: fn("choice", ["a", "size?", "replace?", "p?"], ([a, size, replace, p], ctx) =>
+      return drawResult(randint(state, lo, boundArg(high), sizeArg(size)), true);
+    },
+  },
+  binomial: {
+    params: ["n", "p", "size?"],
+    impl: (state, [n, p, size]) =>
+      drawResult(binomial(state, paramArg(n, 0, "n"), paramArg(p, 0, "p"), sizeArg(size)), true),
+  },
+  choice: {
+    params: ["a", "size?", "replace?", "p?"],
+    impl: (state, [a, size, replace, p]) =>
       choice(
-        ctx,
+        state,
         a ?? null,
         sizeArg(size),
         replace === undefined ? true : replace !== false && replace !== 0,
         p,
       ),
-    ),
-    permutation: fn("permutation", ["x"], ([x], ctx) => {
-      const state = stateOf(ctx);
-      if (typeof x === "number" || (x instanceof NpScalar && x.dtype === "int64")) {
-        const n = intArg(x);
-        return NDArray.fromData("int64", Float64Array.from(permutationIndices(state, n)), [n]);
-      }
-      const a = toNDArray(x ?? null);
-      if (a.ndim === 0) return raise("IndexError", "x must be an integer or at least 1-dimensional");
-      return permuteRows(state, a);
-    }),
-    shuffle: fn("shuffle", ["x"], ([x], ctx) => {
-      if (!(x instanceof NDArray)) {
-        if (x instanceof PyList) {
-          const perm = permutationIndices(stateOf(ctx), x.items.length);
-          const old = x.items.slice();
-          x.items = perm.map((i) => old[i] ?? null);
-          return null;
-        }
-        pyLen(x ?? null, ctx);
-        return raise(
-          "TypeError",
-          `shuffle() of a '${typeName(x ?? null)}' is not supported in this notebook`,
-        );
-      }
-      if (x.ndim === 0) return raise("TypeError", "len() of unsized object");
-      copyInto(x, permuteRows(stateOf(ctx), x));
-      return null;
-    }),
-  });
+  },
+  permutation: { params: ["x"], impl: (state, [x]) => permutation(state, x ?? null) },
+  shuffle: { params: ["x"], impl: (state, [x], ctx) => shuffle(state, x ?? null, ctx) },
+};
+
+/** `LEGACY[name]` as a builtin drawing from `state` (a function of the state, read at call time). */
+function legacyBuiltin(name: string, m: LegacyMethod, state: (ctx: KernelContext) => RandomState) {
+  return fn(name, m.params, (v, ctx) => m.impl(state(ctx), v, ctx));
+}
+
+let nextObjectId = 0x7f3a_1c00_0000;
+
+/** A `np.random.RandomState(seed)` object: its own MT19937 stream and gaussian cache. */
+export class RandomStateObj extends PyObject {
+  /** As CPython names the extension type in messages (`type(x).__name__` would be "RandomState"). */
+  readonly typeName = "numpy.random.mtrand.RandomState";
+  private readonly methods = new Map<string, PyBuiltin>();
+  private readonly id: number;
+  constructor(readonly state: RandomState) {
+    super();
+    nextObjectId += 0x40;
+    this.id = nextObjectId;
+  }
+  override getattr(name: string): PyValue | undefined {
+    const cached = this.methods.get(name);
+    if (cached !== undefined) return cached;
+    const m = Object.hasOwn(LEGACY, name) ? LEGACY[name] : undefined;
+    if (m === undefined) return undefined;
+    const b = legacyBuiltin(name, m, () => this.state);
+    this.methods.set(name, b);
+    return b;
+  }
+  override repr(): string {
+    return `RandomState(MT19937) at 0x${this.id.toString(16).toUpperCase()}`;
+  }
+}
+
+const randomStateSig = ["seed?"];
+
+/** `np.random.RandomState`: the class; calling it seeds a new state. */
+function randomStateType(): PyType {
+  const make = fn(
+    "RandomState",
+    randomStateSig,
+    ([seed]) => new RandomStateObj(createRandomState(seedArg(seed))),
+  );
+  return new PyType(
+    "RandomState",
+    (v) => v instanceof RandomStateObj,
+    (args, kwargs, ctx) => make.impl(args, kwargs, ctx),
+    "numpy.random.mtrand",
+  );
+}
+
+/** The `numpy.random` module (factory; the global state is the session's slot). */
+export function randomModule(_ctx: KernelContext): PyModule {
+  const attrs: Record<string, PyValue> = {};
+  for (const [name, m] of Object.entries(LEGACY)) attrs[name] = legacyBuiltin(name, m, stateOf);
+  attrs.RandomState = randomStateType();
+  Object.assign(attrs, generatorAttrs());
+  return makeModule("numpy.random", attrs);
 }
