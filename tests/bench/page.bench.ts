@@ -4,7 +4,7 @@
  * - Run all of the lesson: from the click until every code cell has run and
  *   every figure in view is drawn; CPython runs the same cells
  *   (tests/lesson/run_cpython.py, its matplotlib a stand-in that draws nothing
- *   when matplotlib is not installed).
+ *   when matplotlib is not installed; numpy on one thread, as the kernel).
  * - One slider step of `depth` (its figures in view, the slider in the form
  *   dock) and of `learning_rate`: from the key press until every cell it
  *   re-runs (`downstream`, as the page computes it) has run and every figure
@@ -68,8 +68,12 @@ function cpythonSeconds(cells: readonly Cell[]): Map<string, number> {
     const byId = new Map(cells.map((c) => [c.id, c.source]));
     const edited = { ...nb, cells: nb.cells.map((c) => ({ ...c, source: byId.get(c.id) ?? c.source })) };
     writeFileSync(path, JSON.stringify(edited));
+    // numpy on one thread, as the kernel computes: on a shared machine, BLAS threads fighting for the
+    // same cores made CPython 3x slower, which would flatter the ratios.
+    const env = { ...process.env, OPENBLAS_NUM_THREADS: "1", OMP_NUM_THREADS: "1", MKL_NUM_THREADS: "1" };
     const out = execFileSync("python3", [resolve(ROOT, "tests/lesson/run_cpython.py"), path, "--time"], {
       encoding: "utf8",
+      env,
       maxBuffer: 64 * 1024 * 1024,
     });
     return new Map(timedReport.parse(JSON.parse(out)).cells.map((c) => [c.id, c.seconds]));
@@ -150,13 +154,19 @@ async function settled(
 
 /** Records `performance.now()` at the next keydown or click, as `window.__benchT0`. */
 async function armClock(page: Page): Promise<void> {
+  // No named inner functions in evaluated code: tsx's esbuild would wrap them in a `__name` helper the page lacks.
   await page.evaluate(() => {
     Reflect.deleteProperty(window, "__benchT0");
-    const mark = (): void => {
-      if (Reflect.get(window, "__benchT0") === undefined) Reflect.set(window, "__benchT0", performance.now());
-    };
-    window.addEventListener("keydown", mark, { capture: true, once: true });
-    window.addEventListener("pointerdown", mark, { capture: true, once: true });
+    for (const type of ["keydown", "pointerdown"]) {
+      window.addEventListener(
+        type,
+        () => {
+          if (Reflect.get(window, "__benchT0") === undefined)
+            Reflect.set(window, "__benchT0", performance.now());
+        },
+        { capture: true, once: true },
+      );
+    }
   });
 }
 
@@ -289,12 +299,11 @@ async function drawTimes(
       if (typeof newPlot !== "function" || typeof purge !== "function") throw new Error("no Plotly");
       const el = document.createElement("div");
       document.body.append(el);
-      const frame = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => r()));
       const times: number[] = [];
       let nodes = 0;
       for (let i = 0; i < runs; i++) {
         purge.call(plotly, el);
-        await frame();
+        await new Promise<void>((r) => requestAnimationFrame(() => r()));
         const t0 = performance.now();
         await newPlot.call(
           plotly,
@@ -305,8 +314,7 @@ async function drawTimes(
             displaylogo: false,
           },
         );
-        await frame();
-        await frame();
+        await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
         times.push(performance.now() - t0);
         nodes = el.querySelectorAll("svg *").length;
       }
