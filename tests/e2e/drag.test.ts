@@ -80,6 +80,8 @@ test("a drag of depth across 5 values ends with the last value's figures, and no
       });
     });
 
+    // The grid's element, marked: a drag updates it in place (Plotly.react), it is not remounted.
+    await grid.locator(".js-plotly-plot").evaluate((el) => el.setAttribute("data-before-drag", "1"));
     // The drag: press on the thumb, move through 9, 8, 7, 6, 5 with a pause at each, release.
     const box = await slider.boundingBox();
     expect(box).not.toBeNull();
@@ -137,6 +139,7 @@ test("a drag of depth across 5 values ends with the last value's figures, and no
       };
     });
     expect(drawn.frames).toBe(3 * LAST);
+    expect(await grid.locator(".js-plotly-plot").getAttribute("data-before-drag")).toBe("1");
     expect(drawn.titles).toContain(`He, layer ${LAST}`);
     expect(drawn.titles).not.toContain(`He, layer ${LAST + 1}`);
 
