@@ -49,6 +49,8 @@ export const THEME_COLORS: Record<PlotTheme, ThemeColors> = {
 export const HEIGHT_SCALE = { min: 0.75, max: 1.25 } as const;
 
 const AXIS_KEY = /^[xy]axis\d*$/;
+/** The name the kernel's packed histogram grid gives its subplot frames (`FRAME_SHAPE` in pyplot/packed-grid.ts). */
+const FRAME_SHAPE = "initlab-frame";
 const LEGEND_KEY = /^legend\d*$/;
 
 function numberOr(x: unknown, fallback: number): number {
@@ -151,6 +153,14 @@ export function themedLayout(
     } else if (LEGEND_KEY.test(key) && isRecord(value)) {
       out[key] = { ...value, bgcolor: c.legendBg, bordercolor: c.legendBorder };
     }
+  }
+  // Subplot frames of a packed histogram grid (kernel pyplot's `FRAME_SHAPE`) take the axis colour.
+  if (Array.isArray(layout.shapes)) {
+    out.shapes = layout.shapes.map((shape: unknown) =>
+      isRecord(shape) && shape.name === FRAME_SHAPE
+        ? { ...shape, line: { ...(isRecord(shape.line) ? shape.line : {}), color: c.axisLine } }
+        : shape,
+    );
   }
   const font = isRecord(layout.font) ? layout.font : {};
   out.font = { ...font, color: c.text };

@@ -187,7 +187,9 @@ export const Cell = memo(function Cell({ id, index }: { id: string; index: numbe
         {isCode && (
           <Outputs
             outputs={doc.outputs}
-            running={run.phase === "running"}
+            // Queued too: a superseded run (a slider drag) is cancelled and queued again, and its figures
+            // must stay mounted for Plotly.react instead of being unmounted until the new run starts.
+            running={run.phase === "running" || run.phase === "queued" || run.phase === "cancelled"}
             label={`Output of ${label.toLowerCase()}`}
           />
         )}

@@ -90,8 +90,9 @@ function OutputView({ output }: { output: Output }) {
  * run's outputs past them (as Jupyter's `clear_output(wait=True)`), so a
  * figure at the same place is updated in place (`Plotly.react`) instead of
  * being unmounted at the start of the run and drawn anew, and the page does
- * not collapse and grow back during a slider drag. When not running, only
- * the outputs.
+ * not collapse and grow back during a slider drag. `running` is also true
+ * while the cell waits in the queue (a superseded run, cancelled and sent
+ * again, keeps what it showed). When not running, only the outputs.
  */
 export function heldOutputs(
   previous: readonly Output[],

@@ -1,6 +1,6 @@
 /**
  * Figures in Chromium at 1280x800: the 3x10 histogram grid is one Plotly call
- * with a bounded number of SVG nodes (its draw time is printed, not asserted),
+ * (packed: one subplot per row) with a bounded number of SVG nodes (its draw time is printed, not asserted),
  * no mode bar offers a cloud link, an off-screen figure waits until it is
  * scrolled into view, and the `depth` slider stays in view beside the tanh
  * histograms it drives.
@@ -25,15 +25,25 @@ afterAll(async () => {
 
 /**
  * SVG nodes per subplot a drawn 3x10 grid may use, a guard against regressions
- * (an outline path or a text node per bar, gridlines, dense ticks): Plotly's
- * cartesian subplot furniture (layers, clip paths, axis lines, drag rects:
- * about 140 nodes even when static), 30 bar paths, a few x ticks and the
- * title. Measured: 5,620 for 30 subplots (187 each); a static plot saves only
- * 6%, so the grid keeps its mode bar.
+ * (a Plotly subplot per Axes, a path per bar, gridlines, dense ticks). The grid
+ * is packed (kernel pyplot/packed-grid.ts): one Plotly subplot per row, a
+ * filled outline per histogram, a frame, a few ticks and a title per Axes.
+ * Measured: about 600 for 30 subplots (20 each), against 5,620 when every
+ * Axes was a Plotly subplot with a path per bar.
  */
-const NODES_PER_SUBPLOT = 200;
+const NODES_PER_SUBPLOT = 40;
 
-async function bars(figure: Locator): Promise<number> {
+/** The subplot frames the drawn figure has: one per histogram of the packed grid. */
+async function frames(figure: Locator): Promise<number> {
+  return figure.locator(".js-plotly-plot").evaluate((el) => {
+    const layout: unknown = Reflect.get(el, "layout");
+    const shapes: unknown =
+      typeof layout === "object" && layout !== null ? Reflect.get(layout, "shapes") : null;
+    return Array.isArray(shapes) ? shapes.length : -1;
+  });
+}
+
+async function traces(figure: Locator): Promise<number> {
   return figure.locator(".js-plotly-plot").evaluate((el) => {
     const data: unknown = Reflect.get(el, "data");
     return Array.isArray(data) ? data.length : -1;
@@ -52,7 +62,7 @@ test("an off-screen figure is drawn only once it is scrolled into view", async (
   expect(await figure.getAttribute("data-drawn")).toBe("true");
 });
 
-test("the 3x10 tanh grid: one Plotly call, one bar trace a subplot, bounded SVG", async () => {
+test("the 3x10 tanh grid: one Plotly call, one trace a row, a frame a subplot, bounded SVG", async () => {
   const { page } = opened;
   await page.evaluate(() => window.scrollTo(0, 0));
   const figure = cellById(page, "deep-tanh").locator("figure.plotly-figure").first();
@@ -64,7 +74,7 @@ test("the 3x10 tanh grid: one Plotly call, one bar trace a subplot, bounded SVG"
         const t0 = performance.now();
         el.scrollIntoView({ block: "center" });
         const poll = (): void => {
-          if (el.querySelector(".js-plotly-plot .main-svg .barlayer") === null) {
+          if (el.querySelector(".js-plotly-plot .main-svg .scatterlayer .trace") === null) {
             requestAnimationFrame(poll);
             return;
           }
@@ -75,9 +85,11 @@ test("the 3x10 tanh grid: one Plotly call, one bar trace a subplot, bounded SVG"
   );
   const nodes = await figure.evaluate((el) => el.querySelectorAll("svg *").length);
   console.log(`[measure] 3x10 tanh histogram grid: scroll to drawn ${ms.toFixed(0)} ms, ${nodes} SVG nodes`);
-  expect(await bars(figure)).toBe(30);
+  expect(await frames(figure)).toBe(30);
+  expect(await traces(figure)).toBe(3);
   expect(await figure.getAttribute("data-plotly-calls")).toBe("1");
-  expect(nodes).toBeGreaterThan(30 * 30);
+  // Titles, frames and ticks: at least a few nodes a subplot.
+  expect(nodes).toBeGreaterThan(30 * 4);
   expect(nodes).toBeLessThan(30 * NODES_PER_SUBPLOT);
 });
 
@@ -115,7 +127,7 @@ test("at 1280x800 the depth slider and the tanh histograms are in view together"
   expect(f.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
   expect(f.y + f.height).toBeLessThanOrEqual(d.y + 1);
   // Keyboard: the docked slider moves depth in the cell's source, and the grid
-  // in view is redrawn in place (the same element, Plotly.react) with 3 x 9 traces.
+  // in view is redrawn in place (the same element, Plotly.react) with 3 x 9 subplots.
   const graph = figure.locator(".js-plotly-plot");
   await graph.evaluate((el) => el.setAttribute("data-before", "1"));
   const callsBefore = Number(await figure.getAttribute("data-plotly-calls"));
@@ -124,7 +136,7 @@ test("at 1280x800 the depth slider and the tanh histograms are in view together"
   await expect
     .poll(async () => (await cellById(page, "deep-setup").textContent()) ?? "", { timeout: 5_000 })
     .toContain("depth = 9");
-  await expect.poll(() => bars(figure), { timeout: 120_000 }).toBe(27);
+  await expect.poll(() => frames(figure), { timeout: 120_000 }).toBe(27);
   await waitForIdle(page);
   expect(await graph.getAttribute("data-before")).toBe("1");
   expect(Number(await figure.getAttribute("data-plotly-calls"))).toBeGreaterThan(callsBefore);

@@ -24,9 +24,10 @@ afterAll(async () => {
   await opened?.context.close();
 });
 
-/** What Plotly drew for each figure of a cell: bar-trace axes and subplot titles. */
+/** What Plotly drew for each figure of a cell: bar-trace axes, subplot frames (a packed grid) and subplot titles. */
 interface DrawnFigure {
   barAxes: string[];
+  frames: number;
   titles: string[];
 }
 
@@ -62,7 +63,14 @@ async function drawnFigures(page: Page, cellId: string): Promise<DrawnFigure[]> 
           if (typeof text === "string") titles.push(text);
         }
       }
-      return { barAxes, titles };
+      const shapes: unknown =
+        typeof layout === "object" && layout !== null ? Reflect.get(layout, "shapes") : undefined;
+      const frames = Array.isArray(shapes)
+        ? shapes.filter(
+            (s: unknown) => typeof s === "object" && s !== null && Reflect.get(s, "name") === "initlab-frame",
+          ).length
+        : 0;
+      return { barAxes, frames, titles };
     }),
   );
 }
@@ -73,9 +81,10 @@ const DEPTH = 10;
 function expectGrid(figure: DrawnFigure | undefined): void {
   expect(figure).toBeDefined();
   if (figure === undefined) return;
-  // One histogram (a bar trace) per subplot, one subplot per init and layer.
-  expect(new Set(figure.barAxes).size).toBe(INITS.length * DEPTH);
-  expect(figure.barAxes).toHaveLength(INITS.length * DEPTH);
+  // One histogram per subplot, one subplot per init and layer: the packed grid
+  // (kernel pyplot/packed-grid.ts) draws each in a frame of its own, no bar traces.
+  expect(figure.frames).toBe(INITS.length * DEPTH);
+  expect(figure.barAxes).toEqual([]);
   for (const name of INITS) {
     for (let layer = 1; layer <= DEPTH; layer++) {
       expect(figure.titles).toContain(`${name}, layer ${layer}`);

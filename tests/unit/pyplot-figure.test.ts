@@ -6,14 +6,12 @@ import {
   addLine,
   addSubplot,
   altText,
-  binHoverText,
   closeFigure,
   createPyplotState,
   currentAxes,
   displaySize,
   figureText,
   gridPositions,
-  type Json,
   MPL_SUBPLOT_PARAMS,
   newFigure,
   ptToPx,
@@ -22,9 +20,9 @@ import {
   subplotSpec,
   subplots,
   TAB10,
-  titleFontSize,
-  toPlotly,
 } from "../../src/kernel/modules/pyplot/figure.ts";
+import { binHoverText, type Json, titleFontSize } from "../../src/kernel/modules/pyplot/plotly-json.ts";
+import { toPlotly } from "../../src/kernel/modules/pyplot/to-plotly.ts";
 
 /** `obj[key]` of a JSON object, or undefined. */
 function field(obj: Json | undefined, key: string): Json | undefined {

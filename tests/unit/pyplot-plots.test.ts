@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { createPyplotState, currentAxes, addHist, toPlotly } from "../../src/kernel/modules/pyplot/figure.ts";
+import { createPyplotState, currentAxes, addHist, subplots } from "../../src/kernel/modules/pyplot/figure.ts";
+import { toPlotly } from "../../src/kernel/modules/pyplot/to-plotly.ts";
 import { isPlotlyBundle } from "../../src/plots/bundle.ts";
 import {
   figureLabel,
@@ -123,5 +124,24 @@ describe("scaleText", () => {
 
   it("is applied by themedLayout", () => {
     expect(themedLayout(layout, "light", 600, 2).font).toEqual({ size: 24, color: THEME_COLORS.light.text });
+  });
+});
+
+describe("themedLayout of a packed histogram grid", () => {
+  it("gives the subplot frames the theme's axis colour and leaves other shapes alone", () => {
+    const state = createPyplotState();
+    const fig = subplots(state, 2, 3).figure;
+    for (const ax of fig.axes) {
+      addHist(ax, { counts: [1, 2], edges: [0, 1, 2] });
+      ax.yticks = { values: [], labels: null };
+    }
+    const { layout } = toPlotly(fig);
+    const other = { type: "line", line: { color: "#ff0000" } };
+    const shapes = [...(Array.isArray(layout.shapes) ? layout.shapes : []), other];
+    const themed = themedLayout({ ...layout, shapes }, "dark", 800);
+    const lines = (Array.isArray(themed.shapes) ? themed.shapes : []).map((s: unknown) =>
+      typeof s === "object" && s !== null ? Reflect.get(Reflect.get(s, "line") ?? {}, "color") : null,
+    );
+    expect(lines).toEqual([...Array<string>(6).fill(THEME_COLORS.dark.axisLine), "#ff0000"]);
   });
 });

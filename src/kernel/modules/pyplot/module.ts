@@ -40,6 +40,7 @@ import {
 } from "../../py/values.ts";
 import * as F from "./figure.ts";
 import { ObjectArray } from "./object-array.ts";
+import { toPlotly } from "./to-plotly.ts";
 import {
   type AddressBook,
   AddressedObj,
@@ -98,7 +99,7 @@ export function flushFigures(ctx: KernelContext): void {
     const text = F.figureText(fig);
     // IPython draws no image for a figure without Axes: only its text shows.
     if (fig.axes.length === 0) ctx.display({ "text/plain": text });
-    else ctx.display({ [PLOTLY_MIME]: F.toPlotly(fig), "text/plain": text }, { [ALT_KEY]: F.altText(fig) });
+    else ctx.display({ [PLOTLY_MIME]: toPlotly(fig), "text/plain": text }, { [ALT_KEY]: F.altText(fig) });
   }
   F.closeFigure(s.plt, "all");
 }
