@@ -51,6 +51,8 @@ export function JupyterDialog({ open, initialUrl, onClose, onConnect, onBrowser 
   const [spec, setSpec] = useState("");
   const [step, setStep] = useState<Step>({ step: "address" });
   const [problem, setProblem] = useState<JupyterProblem | null>(null);
+  /** The field to focus once the step's render has enabled it (a disabled input cannot take focus). */
+  const [focus, setFocus] = useState<{ field: "url" | "token" | "spec" } | null>(null);
 
   useEffect(() => {
     const el = dialog.current;
@@ -73,15 +75,17 @@ export function JupyterDialog({ open, initialUrl, onClose, onConnect, onBrowser 
   }, [open, initialUrl]);
 
   useEffect(() => {
-    if (step.step === "choose") specSelect.current?.focus();
-  }, [step.step]);
+    if (focus === null) return;
+    const field = { url: urlInput, token: tokenInput, spec: specSelect }[focus.field];
+    field.current?.focus();
+  }, [focus]);
 
   async function list(event: FormEvent): Promise<void> {
     event.preventDefault();
     const base = normaliseServerUrl(url);
     if (base === null) {
       setProblem(badUrlProblem(url));
-      urlInput.current?.focus();
+      setFocus({ field: "url" });
       return;
     }
     // A pasted `…/lab?token=abc` carries the token; it never leaves this form.
@@ -95,11 +99,12 @@ export function JupyterDialog({ open, initialUrl, onClose, onConnect, onBrowser 
       setToken(key);
       setSpec(defaultSpec(specs));
       setStep({ step: "choose", url: base, token: key, specs });
+      setFocus({ field: "spec" });
     } catch (error: unknown) {
       const found = describeJupyterError(error, base, window.location.origin);
       setProblem(found);
       setStep({ step: "address" });
-      (found.kind === "token" ? tokenInput : urlInput).current?.focus();
+      setFocus({ field: found.kind === "token" ? "token" : "url" });
     }
   }
 
@@ -123,6 +128,7 @@ export function JupyterDialog({ open, initialUrl, onClose, onConnect, onBrowser 
     }
     setProblem(found);
     setStep({ ...step, step: "choose" });
+    setFocus({ field: "spec" });
   }
 
   const busy = step.step === "listing" || step.step === "starting";
@@ -150,8 +156,9 @@ export function JupyterDialog({ open, initialUrl, onClose, onConnect, onBrowser 
         <input
           ref={urlInput}
           id={`${ids}-url`}
-          type="url"
+          type="text"
           inputMode="url"
+          spellCheck={false}
           autoComplete="url"
           placeholder="http://127.0.0.1:8888/"
           value={url}
