@@ -8,10 +8,16 @@
  * Runs are queued here and sent one at a time, so `drop` can take back runs
  * that have not started and a failed run aborts the ones after it, as the
  * worker does.
+ *
+ * A dropped WebSocket is retried by `KernelConnection` itself (seven tries,
+ * exponential backoff); meanwhile a REST probe tells "server gone" from
+ * "kernel gone". A dead or lost kernel aborts its runs, and the next restart
+ * starts a new kernel on the server.
  */
 import {
   type Kernel,
-  KernelManager,
+  KernelAPI,
+  KernelConnection,
   KernelSpecAPI,
   type KernelMessage,
   ServerConnection,
@@ -26,10 +32,12 @@ export interface JupyterOptions {
   spec: string;
   /** For Node: the `ws` WebSocket class (browsers have one). */
   WebSocket?: typeof WebSocket;
+  /** Connection changes after `ready`: dropped, reconnected, lost, kernel dead. */
+  onEvent?: (event: JupyterEvent) => void;
 }
 
 export interface JupyterKernel extends KernelPort {
-  /** Resolves when the kernel is started; rejects with a readable message. */
+  /** Resolves when the kernel is started; rejects with the `@jupyterlab/services` error (see jupyter-problems.ts). */
   readonly ready: Promise<void>;
   shutdown(): Promise<void>;
 }
@@ -132,26 +140,123 @@ interface Run {
   code: string;
 }
 
+/** How the kernel's connection changes after `ready`; the page turns these into messages. */
+export type JupyterEvent =
+  | { kind: "connected" }
+  /** The WebSocket dropped and the connection retries with backoff; `serverAnswers` from a REST probe (null: not known yet). */
+  | { kind: "reconnecting"; serverAnswers: boolean | null }
+  /** The retries gave up; runs were aborted. Restart connects a new kernel. */
+  | { kind: "lost" }
+  /** The kernel process died or the server restarted it; runs were aborted, variables are gone. */
+  | { kind: "dead" }
+  /** A restart (or reconnect with a new kernel) failed; `error` is from `@jupyterlab/services`. */
+  | { kind: "failed"; error: unknown };
+
+/** How often a dropped connection asks the server's REST API whether it and the kernel are still there. */
+const PROBE_MS = 2000;
+
 export function createJupyterKernel(
   options: JupyterOptions,
   receive: (message: FromWorker) => void,
 ): JupyterKernel {
   const serverSettings = settings(options.url, options.token, options.WebSocket);
-  const manager = new KernelManager({ serverSettings });
+  const onEvent = options.onEvent ?? (() => undefined);
   let kernel: Kernel.IKernelConnection | null = null;
+  let disposed = false;
   const queue: Run[] = [];
   let running: Run | null = null;
 
-  const ready = manager.ready
-    .then(() => manager.startNew({ name: options.spec }))
-    .then((k) => {
-      kernel = k;
-      receive({ op: "ready" });
-      pump();
+  async function connect(): Promise<void> {
+    const model = await KernelAPI.startNew({ name: options.spec }, serverSettings);
+    if (disposed) {
+      await KernelAPI.shutdownKernel(model.id, serverSettings).catch(() => undefined);
+      return;
+    }
+    const k = new KernelConnection({ model, serverSettings });
+    kernel = k;
+    k.connectionStatusChanged.connect((_, status) => {
+      if (kernel === k) connectionChanged(k, status);
     });
+    k.statusChanged.connect((_, status) => {
+      if (kernel === k) statusChanged(k, status);
+    });
+    receive({ op: "ready" });
+    pump();
+  }
+
+  /** Drops the connection `k` (already dead or lost) so the next restart starts a new kernel. */
+  function forget(k: Kernel.IKernelConnection): void {
+    if (kernel !== k) return;
+    kernel = null;
+    abortAll();
+    k.dispose();
+  }
+
+  function connectionChanged(k: Kernel.IKernelConnection, status: Kernel.ConnectionStatus): void {
+    switch (status) {
+      case "connected":
+        onEvent({ kind: "connected" });
+        return;
+      case "connecting":
+        onEvent({ kind: "reconnecting", serverAnswers: null });
+        probe(k);
+        return;
+      case "disconnected":
+        forget(k);
+        onEvent({ kind: "lost" });
+        return;
+      default: {
+        const never: never = status;
+        throw new Error(`unknown connection status ${String(never)}`);
+      }
+    }
+  }
+
+  /** While `k` reconnects: is the server there, and does it still have the kernel? */
+  function probe(k: Kernel.IKernelConnection): void {
+    if (kernel !== k || k.connectionStatus !== "connecting") return;
+    KernelAPI.getKernelModel(k.id, serverSettings).then(
+      (model) => {
+        if (kernel !== k || k.connectionStatus !== "connecting") return;
+        if (model === undefined) {
+          forget(k);
+          onEvent({ kind: "dead" });
+          return;
+        }
+        onEvent({ kind: "reconnecting", serverAnswers: true });
+        setTimeout(() => probe(k), PROBE_MS);
+      },
+      () => {
+        if (kernel !== k || k.connectionStatus !== "connecting") return;
+        onEvent({ kind: "reconnecting", serverAnswers: false });
+        setTimeout(() => probe(k), PROBE_MS);
+      },
+    );
+  }
+
+  function statusChanged(k: Kernel.IKernelConnection, status: Kernel.Status): void {
+    if (status === "dead") {
+      forget(k);
+      onEvent({ kind: "dead" });
+    } else if (status === "autorestarting") {
+      // The process died and the server started a new one on the same connection.
+      abortAll();
+      onEvent({ kind: "dead" });
+    }
+  }
+
+  const ready = connect();
 
   function abortQueued(): void {
     for (const run of queue.splice(0)) receive({ op: "aborted", runId: run.runId });
+  }
+
+  function abortAll(): void {
+    const current = running;
+    running = null;
+    if (current) receive({ op: "aborted", runId: current.runId });
+    abortQueued();
+    if (current) receive({ op: "status", state: "idle" });
   }
 
   function pump(): void {
@@ -172,11 +277,33 @@ export function createJupyterKernel(
   }
 
   function finish(run: Run, ok: boolean, executionCount: number): void {
+    // A run aborted by a restart, a drop or a dead kernel has already been reported.
+    if (running !== run) return;
     running = null;
     receive({ op: "done", runId: run.runId, executionCount, ok });
     if (!ok) abortQueued();
     if (queue.length === 0) receive({ op: "status", state: "idle" });
     pump();
+  }
+
+  /** Restarts through the REST API, or starts a new kernel when the old one is gone. */
+  function restart(): void {
+    abortQueued();
+    running = null;
+    const k = kernel;
+    if (k !== null && k.connectionStatus === "connected" && k.status !== "dead") {
+      k.restart().then(
+        () => {
+          if (kernel !== k) return;
+          receive({ op: "ready" });
+          pump();
+        },
+        (error: unknown) => onEvent({ kind: "failed", error }),
+      );
+      return;
+    }
+    if (k !== null) forget(k);
+    connect().catch((error: unknown) => onEvent({ kind: "failed", error }));
   }
 
   return {
@@ -185,14 +312,8 @@ export function createJupyterKernel(
       queue.push({ runId, code });
       pump();
     },
-    reset() {
-      abortQueued();
-      void kernel?.restart();
-    },
-    restart() {
-      abortQueued();
-      void kernel?.restart();
-    },
+    reset: restart,
+    restart,
     drop(runIds) {
       const ids = new Set(runIds);
       for (let i = queue.length - 1; i >= 0; i--) {
@@ -205,12 +326,20 @@ export function createJupyterKernel(
     },
     interruptKeepingState() {
       abortQueued();
-      void kernel?.interrupt();
+      if (kernel === null) return false;
+      // REST: POST /api/kernels/<id>/interrupt; the cell raises KeyboardInterrupt, variables stay.
+      kernel.interrupt().catch(() => undefined);
       return true;
     },
     async shutdown() {
-      await kernel?.shutdown();
-      manager.dispose();
+      disposed = true;
+      queue.splice(0);
+      running = null;
+      const k = kernel;
+      kernel = null;
+      if (k === null) return;
+      await k.shutdown().catch(() => undefined);
+      k.dispose();
     },
   };
 }

@@ -1,11 +1,13 @@
 /**
  * The toolbar: every notebook command as a button with an accessible name,
- * the kernel's status, the text size and the theme.
+ * the kernel switch, the kernel's status (and which kernel runs), the text
+ * size and the theme.
  */
 import type { ReactNode } from "react";
 import { FONT_SIZES, type Theme } from "../notebook/store.ts";
 import { deleteSelected, insertCell, moveSelected, runAndAdvance } from "./commands.ts";
 import { Icon, type IconName } from "./icons.tsx";
+import { KernelName, KernelSwitchButtons } from "./KernelSwitch.tsx";
 import { useNotebook, useNotebookStore } from "./store-context.tsx";
 
 /** Restart loses every variable, so it asks first (Jupyter does too). */
@@ -43,9 +45,9 @@ function Button({
   );
 }
 
-function Group({ label, children }: { label: string; children: ReactNode }) {
+function Group({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <fieldset className="group" aria-label={label}>
+    <fieldset className={className === undefined ? "group" : `group ${className}`} aria-label={label}>
       {children}
     </fieldset>
   );
@@ -59,6 +61,7 @@ export function KernelBadge() {
     <output className={`kernel-status ${status}`} aria-live="polite" title="Kernel status">
       <span className="dot" aria-hidden="true" />
       Kernel: {text}
+      <KernelName />
     </output>
   );
 }
@@ -112,6 +115,9 @@ export function Toolbar() {
         <Button label="Move cell down" icon="down" onClick={() => moveSelected(store, 1)} />
         <Button label="Delete cell" icon="trash" onClick={() => deleteSelected(store)} />
         <Button label="Undo delete" icon="undo" onClick={() => s().undoRemove()} disabled={!canUndo} />
+      </Group>
+      <Group label="Kernel" className="kernels">
+        <KernelSwitchButtons />
       </Group>
     </div>
   );

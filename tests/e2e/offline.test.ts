@@ -6,6 +6,7 @@
 import { resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { NOT_ISOLATED_STATUS } from "../../src/notebook/kernel-switch.ts";
 import { NEW_VERSION, NOT_ISOLATED } from "../../src/sw/register.ts";
 import { cellById, setupAppServer, waitForIdle, waitForLesson } from "./harness.ts";
 import { type StaticServer, startStaticServer } from "./static-server.ts";
@@ -103,6 +104,11 @@ function notice(page: Page, text: string) {
   return page.locator(".live-notices .notice", { hasText: text });
 }
 
+/** A page without isolation says so once, in the kernel status line (not as a notice). */
+function notIsolated(page: Page) {
+  return page.locator(".kernel-status", { hasText: NOT_ISOLATED_STATUS });
+}
+
 describe("cross-origin isolation", () => {
   test("under vite preview the page is isolated at once, and the worker still installs", async () => {
     const v = await visit(app.url);
@@ -112,7 +118,7 @@ describe("cross-origin isolation", () => {
       await waitForControl(v.page);
       expect(await cacheNames(v.page)).toEqual([expect.stringMatching(CACHE_NAME)]);
       expect(v.loads()).toBe(1);
-      expect(await notice(v.page, NOT_ISOLATED).count()).toBe(0);
+      expect(await notIsolated(v.page).count()).toBe(0);
       expect(v.errors).toEqual([]);
     } finally {
       await v.context.close();
@@ -136,7 +142,7 @@ describe("cross-origin isolation", () => {
       const kernel = v.page.workers().find((w) => /worker-[\w-]+\.js$/.test(w.url()));
       expect(kernel).toBeDefined();
       expect(await kernel?.evaluate(() => self.crossOriginIsolated)).toBe(true);
-      expect(await notice(v.page, NOT_ISOLATED).count()).toBe(0);
+      expect(await notIsolated(v.page).count()).toBe(0);
       expect(v.errors).toEqual([]);
     } finally {
       await v.context.close();
@@ -164,12 +170,12 @@ describe("cross-origin isolation", () => {
     host = "sw-without-headers";
     const v = await visit(server.url);
     try {
-      await notice(v.page, NOT_ISOLATED).waitFor({ timeout: 60_000 });
+      await notIsolated(v.page).waitFor({ timeout: 60_000 });
       await waitForLesson(v.page);
       await v.page.waitForTimeout(2000);
       expect(v.loads()).toBe(2);
       expect(await v.page.evaluate(() => window.crossOriginIsolated)).toBe(false);
-      expect(await notice(v.page, NOT_ISOLATED).count()).toBe(1);
+      expect(await notIsolated(v.page).count()).toBe(1);
       await cellById(v.page, "imports").locator(".prompt").click();
       await v.page.keyboard.press("Escape");
       await v.page.keyboard.press("Control+Enter");
@@ -186,10 +192,11 @@ describe("cross-origin isolation", () => {
     const v = await visit(server.url);
     try {
       await waitForLesson(v.page);
-      await notice(v.page, NOT_ISOLATED).waitFor({ timeout: 30_000 });
+      await notIsolated(v.page).waitFor({ timeout: 30_000 });
       await v.page.waitForTimeout(1000);
       expect(v.loads()).toBe(1);
-      expect(await notice(v.page, NOT_ISOLATED).count()).toBe(1);
+      expect(await notIsolated(v.page).count()).toBe(1);
+      expect(await notice(v.page, NOT_ISOLATED).count()).toBe(0);
     } finally {
       await v.context.close();
       host = "deploy-1";

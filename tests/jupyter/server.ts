@@ -1,6 +1,7 @@
 /**
  * Starts a real `jupyter-server` on 127.0.0.1 at a free port with a random
- * token and a temp root dir, and stops it by its process id. Debian's
+ * token and a temp root dir, and stops it by its process id. The flags are the
+ * ones README.md gives a teacher (token auth needs no XSRF switch-off). Debian's
  * jupyter-server runs with Debian's python (/usr/bin/python3), whose
  * ipykernel, numpy and matplotlib the `python3` kernel spec uses.
  */
@@ -45,7 +46,6 @@ export async function startJupyter(allowOrigin = "*"): Promise<RunningServer> {
       `--port=${port}`,
       `--ServerApp.token=${token}`,
       `--ServerApp.allow_origin=${allowOrigin}`,
-      "--ServerApp.disable_check_xsrf=True",
       `--ServerApp.root_dir=${root}`,
     ],
     // Debian's python first, so the kernel spec's `python3` is /usr/bin/python3.
