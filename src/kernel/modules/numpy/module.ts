@@ -85,6 +85,7 @@ import {
 import { arrayOps, clipWith, fn, opFunction } from "./ops.ts";
 import { printOptionFunctions } from "./printoptions.ts";
 import { randomModule } from "./random.ts";
+import { sortingFunctions } from "./sorting.ts";
 import { dtypeArg, numpyTypes } from "./types.ts";
 
 function unaryUfunc(name: string, f: (x: Operand) => NDArray) {
@@ -402,6 +403,8 @@ export function numpyModule(ctx: KernelContext): PyModule {
       percentileFn,
     ),
     histogram: fn("histogram", ["a", "bins?", "range?", "density?", "weights?"], histogramFn),
+    // Sorting, counting, closeness (sorting.ts).
+    ...sortingFunctions(),
     // Print options and the random submodule.
     ...printOptionFunctions(),
     random: randomModule(ctx),
