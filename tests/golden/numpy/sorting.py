@@ -17,7 +17,7 @@ np.sort(np.array([[3, 1], [0, 5]]), axis=None)
 np.sort(np.array([2.0, np.nan, -1.0, np.inf, 0.0]))
 
 # %%
-np.argsort(np.array([3, 1, 2, 1, 3, 0]))
+np.argsort(np.array([3, 1, 2, -1, 4, 0]))
 
 # %%
 np.argsort(np.array([[0.3, 0.1, 0.2], [5.0, 4.0, 6.0]]))

@@ -5,7 +5,7 @@
  * nd/elementary.ts.
  */
 import { log1p, log10, log2, sign } from "../../nd/elementary.ts";
-import { type DType, NDArray, resultType, runBinary } from "../../nd/mod.ts";
+import { type DType, type NDArray, type Operand, resultType, runBinary } from "../../nd/mod.ts";
 import { argsort, bincount, countNonzero, iscloseValue, outer, sort, unique } from "../../nd/sort.ts";
 import { NpScalar, PyTuple, type PyValue, raise } from "../../py/values.ts";
 import {
@@ -56,6 +56,13 @@ function isclose(v: Bound): NDArray {
       ib += sb;
       io += so;
     }
+  });
+}
+
+function logUfunc(name: string, f: (x: Operand) => NDArray) {
+  return fn(name, ["x", "out?"], ([x, out]) => {
+    rejectOut(name, out);
+    return wrap(f(toOperand(x ?? null)));
   });
 }
 
@@ -112,16 +119,8 @@ export function sortingFunctions(): Record<string, PyValue> {
       }
       return wrap(sign(a));
     }),
-    log2: fn("log2", ["x", "out?"], ([x, out]) => (rejectOut("log2", out), wrap(log2(toOperand(x ?? null))))),
-    log10: fn(
-      "log10",
-      ["x", "out?"],
-      ([x, out]) => (rejectOut("log10", out), wrap(log10(toOperand(x ?? null)))),
-    ),
-    log1p: fn(
-      "log1p",
-      ["x", "out?"],
-      ([x, out]) => (rejectOut("log1p", out), wrap(log1p(toOperand(x ?? null)))),
-    ),
+    log2: logUfunc("log2", log2),
+    log10: logUfunc("log10", log10),
+    log1p: logUfunc("log1p", log1p),
   };
 }
