@@ -85,6 +85,7 @@ import {
 } from "./convert.ts";
 import { arrayOps, clipWith, fn, opFunction } from "./ops.ts";
 import { printOptionFunctions } from "./printoptions.ts";
+import { linalgModule } from "./linalg.ts";
 import { randomModule } from "./random.ts";
 import { sortingFunctions } from "./sorting.ts";
 import { dtypeArg, numpyTypes } from "./types.ts";
@@ -408,6 +409,7 @@ export function numpyModule(ctx: KernelContext): PyModule {
     // Print options and the random submodule.
     ...printOptionFunctions(),
     random: randomModule(ctx),
+    linalg: linalgModule(),
   });
 }
 
