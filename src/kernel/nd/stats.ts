@@ -222,3 +222,23 @@ function lerpAt(sorted: Float64Array, n: number, q: number, fr: (x: number) => n
   if (t >= 0.5) return fr(b - fr(diff * fr(1 - t)));
   return fr(a + fr(diff * fr(t)));
 }
+
+/**
+ * `np.histogram(..., density=True)`: numpy's `n / db / n.sum()` with
+ * `db = np.diff(bin_edges)`, divided in that order so the digits match.
+ */
+export function histogramDensity(h: Histogram): Histogram {
+  const counts = h.hist.toFlatArray();
+  const edges = h.edges.toFlatArray();
+  let total = 0;
+  for (const c of counts) total += c;
+  const f32 = h.edges.dtype === "float32";
+  const out = new Float64Array(counts.length);
+  for (let i = 0; i < counts.length; i++) {
+    const db = f32
+      ? Math.fround((edges[i + 1] ?? 0) - (edges[i] ?? 0))
+      : (edges[i + 1] ?? 0) - (edges[i] ?? 0);
+    out[i] = (counts[i] ?? 0) / db / total;
+  }
+  return { hist: NDArray.fromData("float64", out, [counts.length]), edges: h.edges };
+}

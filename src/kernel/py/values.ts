@@ -52,6 +52,7 @@
  */
 import { NDArray, type DType } from "../nd/ndarray.ts";
 import { floatRepr } from "../nd/pyfloat.ts";
+import { scalarStr } from "../nd/format.ts";
 import type { MimeBundle } from "../../protocol.ts";
 import { PyException, raise } from "./errors.ts";
 
@@ -955,14 +956,9 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-/** Shortest text that reads back as the same float32 (numpy's float32 repr digits). */
+/** numpy's float32 scalar text: shortest round-trip digits, scientific from 1e16 down to 1e6 as numpy switches. */
 function float32Repr(x: number): string {
-  if (!Number.isFinite(x) || x === 0) return floatRepr(x);
-  for (let p = 1; p <= 9; p++) {
-    const t = Number(x.toPrecision(p));
-    if (Math.fround(t) === x) return floatRepr(t);
-  }
-  return floatRepr(x);
+  return scalarStr(x, "float32");
 }
 
 /** `str()` of a numpy scalar: the Python float/int/bool text. */

@@ -27,7 +27,17 @@ import {
   type PyValue,
   raise,
 } from "../../py/values.ts";
-import { intArg, pyScalarOf, rejectOut, shapeArg, toList, toOperand, wrap } from "./convert.ts";
+import { argsort, sort } from "../../nd/sort.ts";
+import {
+  intArg,
+  pyScalarOf,
+  rejectOut,
+  shapeArg,
+  singleAxisArg,
+  toList,
+  toOperand,
+  wrap,
+} from "./convert.ts";
 import { clipWith, lookupArrayOp, method } from "./ops.ts";
 import { DTypeObject, dtypeArg } from "./types.ts";
 
@@ -43,6 +53,7 @@ const SIG_ITEM = compileSignature(["*args"]);
 const SIG_DOT = compileSignature(["b", "out?"]);
 const SIG_CLIP = compileSignature(["min?", "max?", "out?"]);
 const SIG_FILL = compileSignature(["value"]);
+const SIG_SORT = compileSignature(["axis?", "kind?", "order?", "*", "stable?"]);
 
 /** Shape (or axes) given either as separate ints or as one tuple/list: `reshape(2, 3)`, `reshape((2, 3))`. */
 function varShape(args: readonly PyValue[]): number[] {
@@ -145,6 +156,15 @@ export function arrayGetattr(_ctx: KernelContext, a: NDArray, name: string): PyV
         copyInto(self, toOperand(value ?? null));
         return null;
       });
+    case "sort":
+      return method(a, "sort", SIG_SORT, (self, [axis]) => {
+        copyInto(self, sort(self, axis === undefined ? -1 : singleAxisArg(axis)));
+        return null;
+      });
+    case "argsort":
+      return method(a, "argsort", SIG_SORT, (self, [axis]) =>
+        argsort(self, axis === undefined ? -1 : singleAxisArg(axis)),
+      );
     default: {
       const found = lookupArrayOp(name);
       if (found !== undefined) return method(a, name, found.sig, found.op.run);

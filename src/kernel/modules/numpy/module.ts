@@ -55,7 +55,7 @@ import {
   zeros,
 } from "../../nd/mod.ts";
 import { floatRepr } from "../../nd/pyfloat.ts";
-import { histogram, percentile } from "../../nd/stats.ts";
+import { histogram, histogramDensity, percentile } from "../../nd/stats.ts";
 import {
   type KernelContext,
   makeModule,
@@ -63,6 +63,7 @@ import {
   PyFloat,
   PyList,
   PyModule,
+  PyRange,
   PyTuple,
   type PyValue,
   pyFloat,
@@ -84,7 +85,9 @@ import {
 } from "./convert.ts";
 import { arrayOps, clipWith, fn, opFunction } from "./ops.ts";
 import { printOptionFunctions } from "./printoptions.ts";
+import { linalgModule } from "./linalg.ts";
 import { randomModule } from "./random.ts";
+import { sortingFunctions } from "./sorting.ts";
 import { dtypeArg, numpyTypes } from "./types.ts";
 
 function unaryUfunc(name: string, f: (x: Operand) => NDArray) {
@@ -159,14 +162,12 @@ function linspaceFn(v: readonly (PyValue | undefined)[], ctx: KernelContext): Py
 /** `np.histogram(a, bins=10, range=None)`: a tuple `(counts, edges)`. */
 function histogramFn(v: readonly (PyValue | undefined)[]): PyValue {
   const [a, bins, range, density, weights] = v;
-  if (density !== undefined && density !== null && density !== false) {
-    return raise("NotImplementedError", "histogram(density=True) is not supported in this notebook");
-  }
   if (weights !== undefined && weights !== null) {
     return raise("NotImplementedError", "histogram(weights=...) is not supported in this notebook");
   }
   let b: number | NDArray = 10;
-  if (bins instanceof PyList || bins instanceof PyTuple || bins instanceof NDArray) b = toNDArray(bins);
+  if (bins instanceof PyList || bins instanceof PyTuple || bins instanceof PyRange || bins instanceof NDArray)
+    b = toNDArray(bins);
   else if (typeof bins === "string") {
     return raise("NotImplementedError", `histogram(bins='${bins}') is not supported in this notebook`);
   } else if (bins instanceof PyFloat) {
@@ -180,7 +181,8 @@ function histogramFn(v: readonly (PyValue | undefined)[]): PyValue {
     }
     r = [numberArg(items[0] ?? null, "range"), numberArg(items[1] ?? null, "range")];
   }
-  const h = histogram(toNDArray(a ?? null), b, r);
+  const h0 = histogram(toNDArray(a ?? null), b, r);
+  const h = density !== undefined && density !== null && density !== false ? histogramDensity(h0) : h0;
   return new PyTuple([h.hist, h.edges]);
 }
 
@@ -402,9 +404,12 @@ export function numpyModule(ctx: KernelContext): PyModule {
       percentileFn,
     ),
     histogram: fn("histogram", ["a", "bins?", "range?", "density?", "weights?"], histogramFn),
+    // Sorting, counting, closeness (sorting.ts).
+    ...sortingFunctions(),
     // Print options and the random submodule.
     ...printOptionFunctions(),
     random: randomModule(ctx),
+    linalg: linalgModule(),
   });
 }
 
