@@ -2,29 +2,15 @@
  * Output floods never freeze the page: 20,000 prints (time printed, not
  * asserted), and Interrupt during `while True: print(i)`.
  */
-import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { setupAppServer, waitForIdle, withApp } from "./harness.ts";
+import { addCodeCell, setupAppServer, waitForIdle, withApp } from "./harness.ts";
 
 const app = setupAppServer();
-
-async function addCell(page: Page, code: string) {
-  await page
-    .locator("section.cell")
-    .last()
-    .click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Add code cell" }).click();
-  const added = page.locator("section.cell.selected");
-  await added.locator(".cm-content").click();
-  await page.keyboard.insertText(code);
-  return added;
-}
 
 describe("output floods", () => {
   test("20,000 prints arrive whole", async () => {
     await withApp(app, {}, async ({ page }) => {
-      const cell = await addCell(page, "for i in range(20000):\n    print(i)");
+      const cell = await addCodeCell(page, "for i in range(20000):\n    print(i)");
       const t0 = Date.now();
       await page.keyboard.press("Control+Enter");
       await expect.poll(() => cell.locator(".prompt-text").textContent()).not.toBe("In [ ]:");
@@ -38,7 +24,7 @@ describe("output floods", () => {
 
   test("Interrupt answers during while True: print(i), and the output is capped", async () => {
     await withApp(app, {}, async ({ page }) => {
-      const cell = await addCell(page, "i = 0\nwhile True:\n    print(i)\n    i += 1");
+      const cell = await addCodeCell(page, "i = 0\nwhile True:\n    print(i)\n    i += 1");
       await page.keyboard.press("Control+Enter");
       await expect.poll(() => cell.locator(".prompt-text").textContent()).toBe("In [*]:");
       await page.waitForTimeout(3000);

@@ -232,3 +232,24 @@ export async function withApp(
     await opened.context.close();
   }
 }
+
+/** Adds a code cell at the end and types `code` into it; returns the cell (selected, in edit mode). */
+export async function addCodeCell(page: Page, code: string) {
+  await page
+    .locator("section.cell")
+    .last()
+    .click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press("Escape");
+  await page.getByRole("button", { name: "Add code cell" }).click();
+  const added = page.locator("section.cell.selected");
+  await added.locator(".cm-content").click();
+  await page.keyboard.insertText(code);
+  return added;
+}
+
+/** Adds a code cell at the end, types `code`, runs it (Ctrl+Enter); returns the cell. */
+export async function addAndRun(page: Page, code: string) {
+  const added = await addCodeCell(page, code);
+  await page.keyboard.press("Control+Enter");
+  return added;
+}

@@ -4,24 +4,9 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
-import { cellById, runCells, setupAppServer, waitForIdle, withApp } from "./harness.ts";
+import { addAndRun, cellById, runCells, setupAppServer, waitForIdle, withApp } from "./harness.ts";
 
 const app = setupAppServer();
-
-/** Adds a code cell below the first one, types `code`, runs it; returns the cell. */
-async function addAndRun(page: Page, code: string) {
-  await page
-    .locator("section.cell")
-    .last()
-    .click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Add code cell" }).click();
-  const added = page.locator("section.cell.selected");
-  await added.locator(".cm-content").click();
-  await page.keyboard.insertText(code);
-  await page.keyboard.press("Control+Enter");
-  return added;
-}
 
 async function interruptAndTime(page: Page): Promise<number> {
   const t0 = Date.now();

@@ -12,7 +12,7 @@ import { resolve } from "node:path";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { haveJupyter, type RunningServer, startJupyter } from "../jupyter/server.ts";
-import { cellById, outputText, setupAppServer, waitForIdle, withApp } from "./harness.ts";
+import { addAndRun, cellById, outputText, setupAppServer, waitForIdle, withApp } from "./harness.ts";
 
 const app = setupAppServer();
 let server: RunningServer | undefined;
@@ -67,21 +67,6 @@ async function connect(page: Page, s: RunningServer): Promise<void> {
   await dialog.waitFor({ state: "hidden", timeout: 60_000 });
   const host = new URL(s.url).host;
   await expect.poll(() => status(page).textContent()).toContain(`Python 3 (ipykernel) on ${host}`);
-}
-
-/** Adds a code cell at the end, types `code`, runs it; returns the cell. */
-async function addAndRun(page: Page, code: string): Promise<Locator> {
-  await page
-    .locator("section.cell")
-    .last()
-    .click({ position: { x: 5, y: 5 } });
-  await page.keyboard.press("Escape");
-  await page.getByRole("button", { name: "Add code cell" }).click();
-  const added = page.locator("section.cell.selected");
-  await added.locator(".cm-content").click();
-  await page.keyboard.insertText(code);
-  await page.keyboard.press("Control+Enter");
-  return added;
 }
 
 /** Every cell's source, in order (CodeMirror lines are divs; only innerText keeps the newlines). */
